@@ -1,0 +1,209 @@
+"""The relational model of DESIGN.md section 6.
+
+One ``Determination`` per letter; each has one de-identified ``Patient``, an
+anonymous ``Reviewer`` shared across letters, and ordered ``DisputedItem`` rows,
+each with exactly one ``Decision`` citing any number of ``Guideline`` rows.
+Nothing here holds a direct identifier: ingest de-identifies text first
+(``determinations.deid``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+from django.urls import reverse
+
+from .parsing.letter import GUIDELINE_FAMILIES
+
+
+class Format(models.TextChoices):
+    A = "A", "A (2013–2017 letter)"
+    B = "B", "B (MAXIMUS letterhead)"
+    C = "C", "C (medical professional review)"
+
+
+class Priority(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    EXPEDITED = "expedited", "Expedited"
+
+
+class Sex(models.TextChoices):
+    MALE = "male", "Male"
+    FEMALE = "female", "Female"
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    OVERTURNED = "overturned", "Overturned"
+
+
+class Family(models.TextChoices):
+    MTUS = "MTUS", "MTUS"
+    ACOEM = "ACOEM", "ACOEM"
+    ODG = "ODG", "ODG"
+    OTHER = "OTHER", "Other"
+
+
+assert tuple(Family.values) == GUIDELINE_FAMILIES
+
+
+def normalise_label(value: str) -> str:
+    """Fold spelling variants (case, spacing, ``&``/``and``) into one key."""
+    text = value.casefold().replace("&", " and ")
+    text = re.sub(r"\s*,\s*", ", ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Reviewer(models.Model):
+    """An anonymous expert reviewer profile, shared by every letter it signed."""
+
+    specialty = models.CharField(max_length=200, blank=True)
+    subspecialty = models.CharField(max_length=300, blank=True)
+    license_state = models.CharField("license state(s)", max_length=300, blank=True)
+    key = models.CharField(max_length=900, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["specialty", "subspecialty", "license_state"]
+
+    def __str__(self) -> str:
+        parts = [self.specialty or "Unknown specialty"]
+        if self.subspecialty:
+            parts.append(f"({self.subspecialty})")
+        if self.license_state:
+            parts.append(f"– {self.license_state}")
+        return " ".join(parts)
+
+    @staticmethod
+    def make_key(specialty: str, subspecialty: str, license_state: str) -> str:
+        """The uniqueness key: the three fields with spelling variants folded."""
+        return " | ".join(normalise_label(v or "") for v in (specialty, subspecialty, license_state))
+
+    def save(self, *args, **kwargs):
+        self.key = self.make_key(self.specialty, self.subspecialty, self.license_state)
+        super().save(*args, **kwargs)
+
+
+class Patient(models.Model):
+    """The injured worker, de-identified: no name, no exact date."""
+
+    age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years; 90 and over stored as 90.")
+    sex = models.CharField(max_length=6, choices=Sex.choices, blank=True)
+    injury_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    mechanism = models.CharField("mechanism of injury", max_length=200, blank=True)
+    diagnoses = models.TextField(blank=True)
+    body_regions = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        age = f"{self.age}-year-old" if self.age is not None else "age unknown"
+        return f"{age} {self.sex or 'patient'}"
+
+
+class Determination(models.Model):
+    """One IMR final determination letter."""
+
+    case_number = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    format = models.CharField(max_length=1, choices=Format.choices)
+    decision_date = models.DateField(null=True, blank=True, db_index=True)
+    date_assigned = models.DateField(null=True, blank=True)
+    ur_denial_date = models.DateField("UR denial date", null=True, blank=True)
+    application_received = models.DateField(null=True, blank=True)
+    priority = models.CharField(max_length=9, choices=Priority.choices, blank=True)
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="determinations")
+    patient = models.OneToOneField(Patient, on_delete=models.PROTECT, related_name="determination")
+
+    how_made = models.TextField("how the determination was made", blank=True)
+    documents_reviewed = models.TextField(blank=True)
+    summary = models.TextField("clinical case summary", blank=True)
+    full_text = models.TextField("letter text (de-identified)", blank=True)
+
+    source_name = models.CharField(max_length=500)
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    warnings = models.JSONField(default=list, blank=True)
+    needs_review = models.BooleanField(default=False, db_index=True)
+    synthetic = models.BooleanField(default=False, help_text="Generated test data, not a published letter.")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-decision_date", "case_number"]
+
+    def __str__(self) -> str:
+        return self.citation
+
+    @property
+    def citation_id(self) -> str:
+        """The letter's URL key: its case number, else ``sha-`` and 12 hex digits."""
+        return self.case_number or f"sha-{self.sha256[:12]}"
+
+    @property
+    def citation(self) -> str:
+        """Case-law style citation line: ``IMR CM14-0004521 (Cal. DWC Mar. 11, 2014)``."""
+        name = f"IMR {self.case_number}" if self.case_number else f"IMR letter {self.citation_id}"
+        if not self.decision_date:
+            return f"{name} (Cal. DWC)"
+        month = self.decision_date.strftime("%b")
+        month = month if month == "May" else f"{month}."
+        return f"{name} (Cal. DWC {month} {self.decision_date.day}, {self.decision_date.year})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("determinations:letter", args=[self.citation_id])
+
+
+class DisputedItem(models.Model):
+    """One treatment in dispute, in the order the letter lists it."""
+
+    determination = models.ForeignKey(Determination, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    request = models.TextField()
+    category = models.CharField(max_length=40, db_index=True)
+    subcategory = models.CharField(max_length=80, blank=True, db_index=True)
+    quantity = models.PositiveIntegerField(null=True, blank=True)
+    body_region = models.CharField(max_length=40, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["determination", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["determination", "position"], name="item_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.request}"
+
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this item on its letter page."""
+        return f"item-{self.position}"
+
+
+class Guideline(models.Model):
+    """A cited guideline: family, document, topic or section, pages."""
+
+    family = models.CharField(max_length=5, choices=Family.choices, db_index=True)
+    document = models.CharField(max_length=300, blank=True)
+    topic = models.CharField("topic or section", max_length=300, blank=True)
+    pages = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["family", "document", "topic", "pages"]
+        constraints = [
+            models.UniqueConstraint(fields=["family", "document", "topic", "pages"], name="guideline_unique"),
+        ]
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.document or self.family, self.topic, self.pages and f"p. {self.pages}") if p]
+        return ", ".join(parts)
+
+
+class Decision(models.Model):
+    """The reviewer's decision on one disputed item: outcome, citations, rationale."""
+
+    item = models.OneToOneField(DisputedItem, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, db_index=True)
+    rationale = models.TextField(blank=True)
+    claims_administrator_citation = models.TextField(blank=True)
+    reviewer_citation = models.TextField(blank=True)
+    guidelines = models.ManyToManyField(Guideline, related_name="decisions", blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.item.request}: {self.get_outcome_display()}"
