@@ -55,6 +55,20 @@ def normalise_label(value: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class Correctable(models.Model):
+    """A row staff may correct by hand; corrected fields are never overwritten by re-ingest."""
+
+    corrected_fields = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Fields corrected by hand; ingest leaves them alone.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Reviewer(models.Model):
     """An anonymous expert reviewer profile, shared by every letter it signed."""
 
@@ -74,17 +88,17 @@ class Reviewer(models.Model):
             parts.append(f"– {self.license_state}")
         return " ".join(parts)
 
+    def save(self, *args, **kwargs):
+        self.key = self.make_key(self.specialty, self.subspecialty, self.license_state)
+        super().save(*args, **kwargs)
+
     @staticmethod
     def make_key(specialty: str, subspecialty: str, license_state: str) -> str:
         """The uniqueness key: the three fields with spelling variants folded."""
         return " | ".join(normalise_label(v or "") for v in (specialty, subspecialty, license_state))
 
-    def save(self, *args, **kwargs):
-        self.key = self.make_key(self.specialty, self.subspecialty, self.license_state)
-        super().save(*args, **kwargs)
 
-
-class Patient(models.Model):
+class Patient(Correctable):
     """The injured worker, de-identified: no name, no exact date."""
 
     age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years; 90 and over stored as 90.")
@@ -99,7 +113,7 @@ class Patient(models.Model):
         return f"{age} {self.sex or 'patient'}"
 
 
-class Determination(models.Model):
+class Determination(Correctable):
     """One IMR final determination letter."""
 
     case_number = models.CharField(max_length=20, unique=True, null=True, blank=True)
@@ -112,9 +126,8 @@ class Determination(models.Model):
     reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="determinations")
     patient = models.OneToOneField(Patient, on_delete=models.PROTECT, related_name="determination")
 
-    how_made = models.TextField("how the determination was made", blank=True)
-    documents_reviewed = models.TextField(blank=True)
     summary = models.TextField("clinical case summary", blank=True)
+    sections = models.JSONField(default=list, blank=True, help_text="[title, text] pairs in letter order.")
     full_text = models.TextField("letter text (de-identified)", blank=True)
 
     source_name = models.CharField(max_length=500)
@@ -131,6 +144,9 @@ class Determination(models.Model):
     def __str__(self) -> str:
         return self.citation
 
+    def get_absolute_url(self) -> str:
+        return reverse("determinations:letter", args=[self.citation_id])
+
     @property
     def citation_id(self) -> str:
         """The letter's URL key: its case number, else ``sha-`` and 12 hex digits."""
@@ -146,11 +162,8 @@ class Determination(models.Model):
         month = month if month == "May" else f"{month}."
         return f"{name} (Cal. DWC {month} {self.decision_date.day}, {self.decision_date.year})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("determinations:letter", args=[self.citation_id])
 
-
-class DisputedItem(models.Model):
+class DisputedItem(Correctable):
     """One treatment in dispute, in the order the letter lists it."""
 
     determination = models.ForeignKey(Determination, on_delete=models.CASCADE, related_name="items")
@@ -195,7 +208,7 @@ class Guideline(models.Model):
         return ", ".join(parts)
 
 
-class Decision(models.Model):
+class Decision(Correctable):
     """The reviewer's decision on one disputed item: outcome, citations, rationale."""
 
     item = models.OneToOneField(DisputedItem, on_delete=models.CASCADE, related_name="decision")

@@ -32,6 +32,4 @@ def letter_files(folder: str) -> list[Path]:
     if not CORPUS_DIR.is_dir():
         return []
     directory = CORPUS_DIR / folder
-    return sorted(
-        p for p in directory.iterdir() if p.suffix in {".txt", ".pdf"} and p.with_suffix(".json").exists()
-    )
+    return sorted(p for p in directory.iterdir() if p.suffix in {".txt", ".pdf"} and p.with_suffix(".json").exists())

@@ -97,6 +97,11 @@ class ParsedLetter:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def summary(self) -> str:
+        """The clinical case summary section ("" when the letter has none)."""
+        return next((body for title, body in self.sections.items() if "summary" in title.casefold()), "")
+
+    @property
     def needs_review(self) -> bool:
         """A letter with any warning needs a human to look at it."""
         return bool(self.warnings)

@@ -1,0 +1,286 @@
+"""Parsed letters into the database (DESIGN.md section 8).
+
+Two halves, so the bulk path can run the first in worker processes:
+
+- ``prepare`` (pure Python, picklable in and out): read one file's text, parse
+  it and de-identify it, giving a ``PreparedLetter`` or a ``Failure``.
+- ``store``: write one prepared letter in one transaction. A letter already
+  stored with the same SHA-256 is left alone; a changed letter with a known
+  case number updates its rows in place, except fields staff corrected by hand
+  (``Correctable.corrected_fields``), which are kept and reported.
+
+``ingest`` drives both over every file under the given paths and returns an
+``IngestSummary``; one bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import models, transaction
+
+from .deid import deidentify
+from .letterfiles import LetterFile, SkippedFile, UnreadableFile, UnreadableLetter, iter_sources, letter_text
+from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
+from .parsing import ParseError, parse_letter
+from .parsing.letter import ParsedItem, ParsedLetter
+
+
+@dataclass(frozen=True)
+class PreparedLetter:
+    """A letter read, parsed and de-identified, ready for ``store``."""
+
+    source: str
+    sha256: str
+    letter: ParsedLetter
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not become a letter, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class KeptCorrection:
+    """A hand-corrected value that re-ingest left alone."""
+
+    source: str
+    citation_id: str
+    field: str
+    kept: str
+    parsed: str
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+    kept: list[KeptCorrection] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def prepare(letter_file: LetterFile) -> PreparedLetter | Failure:
+    """Read, parse and de-identify one file (no database access)."""
+    try:
+        parsed = parse_letter(letter_text(letter_file))
+    except (UnreadableLetter, ParseError) as exc:
+        return Failure(letter_file.name, str(exc))
+    letter, source = deidentify(parsed, Path(letter_file.name).name)
+    return PreparedLetter(source=source, sha256=sha256_of(letter_file.data), letter=letter)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    dry_run: bool = False,
+    synthetic: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every letter file under ``paths``; ``dry_run`` parses and classifies without writing."""
+    summary = IngestSummary()
+    for found in iter_sources(paths):
+        if isinstance(found, SkippedFile):
+            summary.skipped.append(Failure(found.name, found.reason))
+        elif isinstance(found, UnreadableFile):
+            summary.failures.append(Failure(found.name, found.reason))
+        else:
+            _ingest_one(found, summary, dry_run=dry_run, synthetic=synthetic)
+        if progress is not None:
+            progress(found.name)
+    return summary
+
+
+def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: bool, synthetic: bool) -> None:
+    if Determination.objects.filter(sha256=sha256_of(letter_file.data)).exists():
+        summary.add("unchanged")
+        return
+    prepared = prepare(letter_file)
+    if isinstance(prepared, Failure):
+        summary.failures.append(prepared)
+        return
+    if dry_run:
+        case = prepared.letter.case_number
+        known = case is not None and Determination.objects.filter(case_number=case).exists()
+        summary.add("updated" if known else "new")
+        return
+    try:
+        outcome, kept = store(prepared, source=letter_file.name, synthetic=synthetic)
+    except Exception as exc:  # one bad letter never stops the batch; its transaction rolled back
+        summary.failures.append(Failure(letter_file.name, f"could not be stored: {type(exc).__name__}: {exc}"))
+        return
+    summary.add(outcome)
+    summary.kept.extend(kept)
+
+
+def store(
+    prepared: PreparedLetter, *, source: str | None = None, synthetic: bool = False
+) -> tuple[str, list[KeptCorrection]]:
+    """Write one prepared letter in one transaction: ``("new"|"updated"|"unchanged", kept corrections)``."""
+    with transaction.atomic():
+        if Determination.objects.filter(sha256=prepared.sha256).exists():
+            return "unchanged", []
+        letter = prepared.letter
+        existing = None
+        if letter.case_number:
+            existing = Determination.objects.select_for_update().filter(case_number=letter.case_number).first()
+        writer = _Writer(source or prepared.source, existing.citation_id if existing else "")
+        determination = existing or Determination(patient=Patient())
+        writer.assign(determination.patient, _patient_values(letter))
+        determination.patient.save()
+        determination.patient_id = determination.patient.pk
+        writer.assign(determination, _determination_values(letter))
+        determination.source_name = _clip(Determination, "source_name", prepared.source)
+        determination.sha256 = prepared.sha256
+        if existing is None:
+            determination.synthetic = synthetic
+        determination.save()
+        writer.citation_id = determination.citation_id
+        _store_items(determination, letter.items, writer)
+        return ("updated" if existing else "new"), writer.kept
+
+
+class _Writer:
+    """Assigns parsed values to rows, leaving hand-corrected fields alone and noting each."""
+
+    def __init__(self, source: str, citation_id: str) -> None:
+        self.source = source
+        self.citation_id = citation_id
+        self.kept: list[KeptCorrection] = []
+
+    def assign(self, obj: models.Model, values: dict, label: str = "") -> None:
+        for name, value in values.items():
+            if name in obj.corrected_fields:
+                current = getattr(obj, name)
+                if current != value:
+                    self.keep(label + name, current, value)
+                continue
+            setattr(obj, name, value)
+
+    def keep(self, name: str, current: object, parsed: object) -> None:
+        self.kept.append(KeptCorrection(self.source, self.citation_id, name, str(current), str(parsed)))
+
+
+def _determination_values(letter: ParsedLetter) -> dict:
+    reviewer = letter.reviewer
+    fields = {
+        "specialty": reviewer.specialty or "",
+        "subspecialty": reviewer.subspecialty or "",
+        "license_state": reviewer.license_state or "",
+    }
+    fields = {name: _clip(Reviewer, name, value) for name, value in fields.items()}
+    key = Reviewer.make_key(**fields)
+    reviewer_row = Reviewer.objects.filter(key=key).first() or Reviewer.objects.create(**fields)
+    return {
+        "case_number": letter.case_number,
+        "format": letter.format,
+        "decision_date": letter.decision_date,
+        "date_assigned": letter.date_assigned,
+        "ur_denial_date": letter.ur_denial_date,
+        "application_received": letter.application_received,
+        "priority": letter.priority or "",
+        "reviewer": reviewer_row,
+        "summary": letter.summary,
+        "sections": [[title, body] for title, body in letter.sections.items()],
+        "full_text": letter.text,
+        "warnings": list(letter.warnings),
+        "needs_review": letter.needs_review,
+    }
+
+
+def _patient_values(letter: ParsedLetter) -> dict:
+    patient = letter.patient
+    return {
+        "age": patient.age,
+        "sex": patient.sex or "",
+        "injury_year": patient.injury_year,
+        "mechanism": _clip(Patient, "mechanism", patient.mechanism or ""),
+        "diagnoses": "; ".join(patient.diagnoses),
+        "body_regions": _clip(Patient, "body_regions", ", ".join(patient.body_regions)),
+    }
+
+
+def _store_items(determination: Determination, items: list[ParsedItem], writer: _Writer) -> None:
+    existing = {item.position: item for item in determination.items.select_related("decision")}
+    for parsed in items:
+        item = existing.pop(parsed.position, None) or DisputedItem(determination=determination)
+        label = f"item {parsed.position} "
+        item.position = parsed.position
+        writer.assign(
+            item,
+            {
+                "request": parsed.request,
+                "category": parsed.category,
+                "subcategory": _clip(DisputedItem, "subcategory", parsed.subcategory),
+                "quantity": parsed.quantity,
+                "body_region": _clip(DisputedItem, "body_region", parsed.body_region or ""),
+            },
+            label,
+        )
+        item.save()
+        decision = getattr(item, "decision", None) if item.pk else None
+        decision = decision or Decision(item=item)
+        writer.assign(
+            decision,
+            {
+                "outcome": parsed.outcome,
+                "rationale": parsed.rationale,
+                "claims_administrator_citation": parsed.claims_administrator_citation,
+                "reviewer_citation": parsed.reviewer_citation,
+            },
+            label,
+        )
+        decision.save()
+        _store_guidelines(decision, parsed, writer, label)
+    for leftover in existing.values():
+        decision = getattr(leftover, "decision", None)
+        if leftover.corrected_fields or (decision is not None and decision.corrected_fields):
+            writer.keep(f"item {leftover.position}", leftover.request, "(no longer in the letter)")
+        else:
+            leftover.delete()
+
+
+def _store_guidelines(decision: Decision, parsed: ParsedItem, writer: _Writer, label: str) -> None:
+    rows = [_guideline(citation) for citation in parsed.guidelines]
+    if "guidelines" in decision.corrected_fields:
+        current = sorted(str(g) for g in decision.guidelines.all())
+        if current != sorted(str(g) for g in rows):
+            writer.keep(label + "guidelines", "; ".join(current), "; ".join(sorted(str(g) for g in rows)))
+        return
+    decision.guidelines.set(rows)
+
+
+def _guideline(citation) -> Guideline:
+    values = {
+        "family": citation.family,
+        "document": _clip(Guideline, "document", citation.document),
+        "topic": _clip(Guideline, "topic", citation.topic),
+        "pages": _clip(Guideline, "pages", citation.pages),
+    }
+    return Guideline.objects.get_or_create(**values)[0]
+
+
+def _clip(model: type[models.Model], name: str, value: str) -> str:
+    """``value`` cut to the column's length, so an over-long read never fails a letter."""
+    limit = model._meta.get_field(name).max_length
+    return value[:limit] if limit and value and len(value) > limit else value

@@ -1,0 +1,158 @@
+"""Finding letter files and reading their text: ``.txt``, ``.pdf``, folders, ``.zip``.
+
+Pure Python (no Django) so worker processes can use it. ``iter_sources`` walks the
+paths a user gives and yields one ``LetterFile`` per candidate letter, in a stable
+order; ``letter_text`` turns one file's bytes into text or raises
+``UnreadableLetter`` with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+LETTER_SUFFIXES = {".txt", ".text", ".pdf"}
+ARCHIVE_SUFFIXES = {".zip"}
+MAX_MEMBER_BYTES = 50 * 1024 * 1024
+
+
+class UnreadableLetter(ValueError):
+    """A file that holds no readable letter text; the message says why."""
+
+
+@dataclass(frozen=True)
+class LetterFile:
+    """One candidate letter: where it came from and its raw bytes."""
+
+    name: str
+    data: bytes
+
+    @property
+    def kind(self) -> str:
+        """``pdf`` or ``text``, by content first and file name second."""
+        if self.data.lstrip()[:5] == b"%PDF-" or Path(self.name).suffix.lower() == ".pdf":
+            return "pdf"
+        return "text"
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file found while walking folders that is not a letter file."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnreadableFile:
+    """A path or archive member that could not be read at all."""
+
+    name: str
+    reason: str
+
+
+Found = LetterFile | SkippedFile | UnreadableFile
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Found]:
+    """Every letter file under ``paths``: files, folders (recursive) and ``.zip`` archives."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield from _open_file(path, explicit=True)
+        else:
+            yield UnreadableFile(str(raw), "no such file or folder; check the path")
+
+
+def _walk(folder: Path) -> Iterator[Found]:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        yield from _open_file(path, explicit=False)
+
+
+def _open_file(path: Path, explicit: bool) -> Iterator[Found]:
+    suffix = path.suffix.lower()
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from _open_zip(path)
+        return
+    if not explicit and suffix not in LETTER_SUFFIXES and suffix != "":
+        yield SkippedFile(str(path), f"not a letter file ({suffix}); ingest reads .txt, .pdf and .zip")
+        return
+    try:
+        yield LetterFile(str(path), path.read_bytes())
+    except OSError as exc:
+        yield UnreadableFile(str(path), f"cannot read file: {exc.strerror or exc}")
+
+
+def _open_zip(path: Path) -> Iterator[Found]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield UnreadableFile(str(path), f"not a readable .zip archive ({exc}); re-create the archive")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            name = f"{path}/{info.filename}"
+            member = Path(info.filename)
+            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in member.parts):
+                continue
+            if member.suffix.lower() not in LETTER_SUFFIXES:
+                yield SkippedFile(name, f"not a letter file ({member.suffix or 'no suffix'}) inside the archive")
+                continue
+            if info.file_size > MAX_MEMBER_BYTES:
+                yield UnreadableFile(name, f"archive member larger than {MAX_MEMBER_BYTES // 2**20} MB")
+                continue
+            try:
+                yield LetterFile(name, archive.read(info))
+            except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+                yield UnreadableFile(name, f"cannot extract from archive: {exc}")
+
+
+def letter_text(letter: LetterFile) -> str:
+    """The text of one letter file; raises ``UnreadableLetter`` with the reason."""
+    if not letter.data.strip():
+        raise UnreadableLetter("empty file")
+    if letter.kind == "pdf":
+        return pdf_text(letter.data)
+    return decode_text(letter.data)
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file as ``str`` (UTF-8, else Windows-1252); binary data is refused."""
+    if b"\x00" in data[:4096]:
+        raise UnreadableLetter("binary data, not text (is it a PDF or image with the wrong name?)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f") + sample.count("\ufffd")
+    if controls > max(8, len(sample) // 50):
+        raise UnreadableLetter("binary data, not text (is it a PDF or image with the wrong name?)")
+    return text
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, decrypting DWC's empty-password AES encryption."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableLetter("PDF is encrypted with a password; save an unencrypted copy and retry")
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except UnreadableLetter:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
+        raise UnreadableLetter(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    if not text.strip():
+        raise UnreadableLetter("PDF has no text layer (a scanned image?); run OCR on it first, then ingest")
+    return text
