@@ -220,3 +220,60 @@ class Decision(Correctable):
 
     def __str__(self) -> str:
         return f"{self.item.request}: {self.get_outcome_display()}"
+
+
+class AgeBand(models.TextChoices):
+    UNDER_30 = "under-30", "Under 30"
+    THIRTIES = "30-39", "30–39"
+    FORTIES = "40-49", "40–49"
+    FIFTIES = "50-59", "50–59"
+    SIXTIES = "60-69", "60–69"
+    SEVENTY_PLUS = "70-plus", "70 and over"
+
+    @classmethod
+    def of(cls, age: int | None) -> str:
+        """The band an age falls in ("" when unknown)."""
+        if age is None:
+            return ""
+        if age < 30:
+            return cls.UNDER_30
+        if age >= 70:
+            return cls.SEVENTY_PLUS
+        return f"{age // 10 * 10}-{age // 10 * 10 + 9}"
+
+
+class SearchEntry(models.Model):
+    """One row per decision with every facet column, so search never joins five tables.
+
+    Derived data, rebuilt from the normalised rows by ``determinations.search``
+    whenever a letter is ingested or corrected; never edited directly. The
+    full-text storage beside it (a ``tsvector`` column on PostgreSQL, FTS5
+    tables on SQLite) is created by migration and known only to ``search``.
+    """
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
+    determination = models.ForeignKey(Determination, on_delete=models.CASCADE, related_name="search_entries")
+    case_number = models.CharField(max_length=20, blank=True, db_index=True)
+    decision_date = models.DateField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, db_index=True)
+    category = models.CharField(max_length=40, db_index=True)
+    subcategory = models.CharField(max_length=80, blank=True, db_index=True)
+    specialty = models.CharField(max_length=200, blank=True, db_index=True)
+    cites_mtus = models.BooleanField(default=False)
+    cites_acoem = models.BooleanField(default=False)
+    cites_odg = models.BooleanField(default=False)
+    cites_other = models.BooleanField(default=False)
+    sex = models.CharField(max_length=6, choices=Sex.choices, blank=True)
+    age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
+    priority = models.CharField(max_length=9, choices=Priority.choices, blank=True)
+    region = models.CharField(max_length=40, blank=True, db_index=True)
+    needs_review = models.BooleanField(default=False)
+    synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        indexes = [models.Index(fields=["decision_date", "decision"], name="searchentry_date_idx")]
+
+    def __str__(self) -> str:
+        return f"search entry for decision {self.decision_id}"

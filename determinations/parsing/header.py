@@ -1,0 +1,112 @@
+"""Header fields read by their labels, in any of the letter formats.
+
+The header is the text before a letter's first section heading. Labels are
+found wherever they are (``Case Number:``, ``IMR Case Number:``, ``Dated:``,
+``Decision Date:``, ``UR Denial Date:``, ``Date of UR Decision:``, ...), also in
+two-column layouts where a label wraps away from its value (``Priority:
+Standard Application`` / ``Received:`` / ``11/03/2016``): the header is read as
+one line, each label's value runs to the next label, and a date label left
+without a date takes the next spare date. A field the letter does not print
+stays ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .dates import DATE, parse_date
+from .text import collapse
+
+_LABELS = re.compile(
+    r"(?:(?P<case_number>\b(?:IMR\s+)?Case\s+(?:Number|No\.?|#))"
+    r"|(?P<ur_denial_date>\bUR\s+Denial\s+Date|\bDate\s+of\s+UR\s+(?:Decision|Denial)|\bUR\s+Decision\s+Date)"
+    r"|(?P<decision_date>\bDecision\s+Date|\bDate\s+of\s+(?:IMR\s+)?Decision|\bDated)"
+    r"|(?P<date_assigned>\bDate\s+Assigned)"
+    r"|(?P<injury_date>\bDate\s+of\s+Injury|\bDOI)"
+    r"|(?P<application_received>\b(?:Date\s+)?(?:IMR\s+)?Application\s+Received)"
+    r"|(?P<priority>\bPriority)"
+    r"|(?P<final_determination>\bFinal\s+Determination)"
+    r"|(?P<other>\bClaim\s+(?:Number|No\.?|#)|\bEmployee|\bClaims\s+Administrator|\bEmployer"
+    r"|\bRequesting\s+(?:Physician|Provider)|\bTreatment\(?s?\)?\s+in\s+Dispute[^:]{0,40}|\bDear"
+    r"|\bPatient\s+Name|\bInjured\s+Worker))\s*:",
+    re.IGNORECASE,
+)
+_DATE_FIELDS = ("decision_date", "date_assigned", "ur_denial_date", "application_received", "injury_date")
+_DATES = re.compile(DATE, re.IGNORECASE)
+_CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}\d{2}-\d{3,9}\b")
+_PRIORITY = re.compile(r"\b(standard|regular|expedited|urgent)\b", re.IGNORECASE)
+_FINAL = re.compile(
+    r"\b(?:(overturn(?:ed)?\s+in\s+part|uphold\s+in\s+part|partial(?:ly)?\s+overturn(?:ed)?|"
+    r"partial(?:ly)?\s+uphe?ld)|(overturn(?:ed)?)|(uphold|upheld))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The labelled header fields of one letter."""
+
+    case_number: str | None = None
+    decision_date: datetime.date | None = None
+    date_assigned: datetime.date | None = None
+    ur_denial_date: datetime.date | None = None
+    application_received: datetime.date | None = None
+    injury_date: datetime.date | None = None
+    priority: str | None = None
+    #: The letter-level decision of format B: ``UPHOLD``, ``OVERTURN`` or ``OVERTURN IN PART``.
+    final_determination: str | None = None
+
+
+def parse_header(text: str) -> Header:
+    """The labelled fields in ``text`` (the part of a letter before its first section)."""
+    line = collapse(text)
+    found = list(_LABELS.finditer(line))
+    values: dict[str, object] = {}
+    waiting: list[str] = []
+    for i, match in enumerate(found):
+        name = match.lastgroup or "other"
+        value = line[match.end() : found[i + 1].start() if i + 1 < len(found) else len(line)]
+        if name in _DATE_FIELDS:
+            dates = [d for d in map(parse_date, _DATES.findall(value)) if d]
+            if name not in values:
+                if dates:
+                    values[name] = dates.pop(0)
+                else:
+                    waiting.append(name)
+            while dates and waiting:
+                values[waiting.pop(0)] = dates.pop(0)
+        elif name not in values:
+            reader = _VALUE_READERS.get(name)
+            if reader and (read := reader(value)):
+                values[name] = read
+    return Header(**values)
+
+
+def _case_number(value: str) -> str | None:
+    found = _CASE_NUMBER.search(value)
+    return found.group(0) if found else None
+
+
+def _priority(value: str) -> str | None:
+    found = _PRIORITY.search(value)
+    if not found:
+        return None
+    return "expedited" if found.group(1).casefold() in {"expedited", "urgent"} else "standard"
+
+
+def _final_determination(value: str) -> str | None:
+    found = _FINAL.search(value[:80])
+    if not found:
+        return None
+    if found.group(1):
+        return "OVERTURN IN PART"
+    return "OVERTURN" if found.group(2) else "UPHOLD"
+
+
+_VALUE_READERS = {
+    "case_number": _case_number,
+    "priority": _priority,
+    "final_determination": _final_determination,
+}

@@ -1,0 +1,192 @@
+"""Clean-up of text extracted from letter PDFs.
+
+``clean_text`` turns raw extracted text into lines a parser can rely on:
+
+- line endings, tabs, no-break spaces, ligatures and PDF bullet glyphs (U+F0B7)
+  are normalised, trailing and repeated spaces removed;
+- "double-spaced" extractions (an empty line after every line) are folded, so
+  that only real paragraph breaks remain, as one empty line each;
+- page footers (``Page 1 of 3``) and repeated running headers
+  (`` Case Number:  CM15-0093814``) are dropped, and the sentence they
+  interrupted is joined again;
+- words hyphenated across a line break are mended: ``radiculo-``/``pathy``
+  becomes ``radiculopathy`` when the letter itself supports the joined word,
+  while real hyphens (``L4-``/``5``, ``X-``/``Ray``, ``non-``/``radicular``,
+  ``short-``/``and long-term``) are kept.
+
+The result has one text line per line and exactly one empty line between
+paragraphs. ``collapse`` squeezes any text to single-spaced one-line form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TRANSLATE = str.maketrans(
+    {
+        "\r": "\n",
+        "\f": "\n",
+        "\v": "\n",
+        "\t": " ",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb00": "ff",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\uf0b7": "\u2022",
+        "\uf0a7": "\u2022",
+        "\uf076": "\u2022",
+        "\uf0d8": "\u2022",
+        "\uf0fc": "\u2022",
+        "\x00": None,
+    }
+)
+
+_SPACES = re.compile(r"[ \u2000-\u200a\u3000]{2,}")
+_WHITESPACE = re.compile(r"\s+")
+_FOOTER = re.compile(
+    r"(?:page|pg\.?)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s+of\s+\d{1,3}",
+    re.IGNORECASE,
+)
+_RUNNING_HEADER = re.compile(r"(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*[A-Z]{1,4}\d{2}-\d{3,9}", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
+_TRAILING_FRAGMENT = re.compile(r"([A-Za-z0-9]+)-$")
+#: Endings that are not words on their own: a line starting with one of them
+#: after a hyphen is the rest of a split word (``radiculo-``/``pathy``).
+_SUFFIX_FRAGMENT = re.compile(
+    r"(?:pathy|pathic|tion|tions|sion|sions|ment|ments|ness|ity|ities|ology|ologist|logy|itis|ectomy|otomy|"
+    r"ostomy|plasty|scopy|graphy|gram|ular|ally|ical|ated|ation|ations|ized|izing|ism|ic|ive|ous|ence|ance)s?"
+)
+_SUSPENDED = frozenset({"and", "or", "to", "nor", "und"})
+
+
+def collapse(text: str) -> str:
+    """``text`` on one line with runs of whitespace squeezed to one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def clean_text(raw: str) -> str:
+    """The cleaned text of a letter (see the module docstring)."""
+    lines = [line.rstrip() for line in raw.translate(_TRANSLATE).split("\n")]
+    if _is_double_spaced(lines):
+        lines = _fold_double_spacing(lines)
+    lines = [_SPACES.sub(" ", line).strip() for line in lines]
+    lines = _drop_page_furniture(lines)
+    lines = _mend_hyphenation(lines)
+    return "\n".join(_squeeze_blank_lines(lines))
+
+
+def _is_double_spaced(lines: list[str]) -> bool:
+    filled = followed = 0
+    for i, line in enumerate(lines[:-1]):
+        if line.strip():
+            filled += 1
+            followed += not lines[i + 1]
+    return filled >= 4 and followed >= 0.8 * filled
+
+
+def _fold_double_spacing(lines: list[str]) -> list[str]:
+    """One empty line after each line is layout; two or more mark a paragraph break."""
+    out: list[str] = []
+    blank_run = 0
+    for line in lines:
+        if line.strip():
+            if blank_run >= 2 and out:
+                out.append("")
+            blank_run = 0
+            out.append(line)
+        else:
+            blank_run += 1
+    return out
+
+
+def _drop_page_furniture(lines: list[str]) -> list[str]:
+    """Remove footers and repeated running headers, re-joining what they split."""
+    out: list[str] = []
+    seen_header: set[str] = set()
+    joins: set[int] = set()
+    for line in lines:
+        if _FOOTER.fullmatch(line):
+            joins.add(len(out))
+            continue
+        if _RUNNING_HEADER.fullmatch(line):
+            key = collapse(line).casefold()
+            if key in seen_header:
+                joins.add(len(out))
+                continue
+            seen_header.add(key)
+        out.append(line)
+    if not joins:
+        return out
+    return _rejoin(out, joins)
+
+
+def _rejoin(lines: list[str], joins: set[int]) -> list[str]:
+    """Drop the blank lines a removed footer left inside a sentence."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not line and out and out[-1] and _cut_mid_sentence(lines, i, joins):
+            continue
+        out.append(line)
+    return out
+
+
+def _cut_mid_sentence(lines: list[str], i: int, joins: set[int]) -> bool:
+    start = i
+    while start > 0 and not lines[start - 1]:
+        start -= 1
+    end = i
+    while end < len(lines) and not lines[end]:
+        end += 1
+    if not any(start <= j <= end for j in joins) or end >= len(lines):
+        return False
+    before, after = lines[start - 1], lines[end]
+    return not _SENTENCE_END.search(before) and (after[:1].islower() or before.endswith((",", "-")))
+
+
+def _mend_hyphenation(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    vocabulary: Counter[str] | None = None
+    for line in lines:
+        fragment = _TRAILING_FRAGMENT.search(out[-1]) if out else None
+        word = _LEADING_WORD.match(line) if fragment else None
+        if not fragment or not word:
+            out.append(line)
+            continue
+        head, tail = fragment.group(1), word.group(0)
+        if tail.casefold() in _SUSPENDED:
+            out[-1] += " " + line
+            continue
+        if vocabulary is None:
+            vocabulary = Counter(_WORD.findall("\n".join(lines).casefold()))
+        out[-1] = (out[-1][:-1] if _is_split_word(head, tail, vocabulary) else out[-1]) + line
+    return out
+
+
+def _is_split_word(head: str, tail: str, vocabulary: Counter[str]) -> bool:
+    """Whether ``head-`` + ``tail`` is one word broken by a line wrap (not a real hyphen)."""
+    if not (head.isalpha() and tail.isalpha() and tail.islower()) or len(head) < 2:
+        return False
+    joined = (head + tail).casefold()
+    if vocabulary[joined]:
+        return not vocabulary[f"{head}-{tail}".casefold()]
+    return bool(_SUFFIX_FRAGMENT.fullmatch(tail)) and vocabulary[tail] < 2
+
+
+def _squeeze_blank_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
