@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.db import models, transaction
 
+from . import search
 from .deid import deidentify
 from .letterfiles import LetterFile, SkippedFile, UnreadableFile, UnreadableLetter, iter_sources, letter_text
 from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
@@ -157,6 +158,7 @@ def store(
         determination.save()
         writer.citation_id = determination.citation_id
         _store_items(determination, letter.items, writer)
+        search.index_determinations([determination.pk])
         return ("updated" if existing else "new"), writer.kept
 
 

@@ -18,7 +18,7 @@ def snapshot() -> dict[str, list[tuple]]:
     with connection.cursor() as cursor:
         for table in determinations_tables():
             quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - table names come from introspection
+            cursor.execute(f"SELECT * FROM {quoted}")
             rows[table] = sorted((tuple(str(v) for v in row) for row in cursor.fetchall()), key=repr)
     return rows
 
