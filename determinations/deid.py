@@ -71,8 +71,9 @@ CLAIM_NUMBER = re.compile(
 )
 ADJ_NUMBER = re.compile(r"\bADJ\s?\d{5,9}\b", re.IGNORECASE)
 SSN = re.compile(
-    r"(?P<label>\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*:?\s*)?"
-    r"(?P<value>(?<!\d)\d{3}[- .]\d{2}[- .]\d{4}(?!\d)|(?<=:)\s*\d{9}(?!\d))",
+    r"(?P<label>\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)"
+    r"(?P<value>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"
+    r"|(?P<bare>(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-]))",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"(?<![\w/-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w/-])")
@@ -91,7 +92,7 @@ _STATES = (
     r"V[TA]|W[AVIY]|California"
 )
 CITY_STATE_ZIP = re.compile(
-    rf"\b(?:[A-Z][a-zA-Z.'-]+[ \t]){{0,3}}[A-Z][a-zA-Z.'-]+,?[ \t]+(?:{_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?\b"
+    rf"\b(?:[A-Z][a-zA-Z.'-]+[ \t]){{0,3}}[A-Z][a-zA-Z.'-]+,?\s+(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
 OLD_AGE = re.compile(r"\b(?:9\d|1[01]\d)(?=(?:\s*|-)years?(?:\s*|-)old\b|\s*y/?o\b)", re.IGNORECASE)
 

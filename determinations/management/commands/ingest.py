@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--synthetic", action="store_true", help="mark new letters as generated test data")
 
     def handle(self, *args, paths, report=None, dry_run=False, synthetic=False, **options):
-        with tqdm(unit="file", desc="ingest", disable=None, file=sys.stderr) as bar:
+        size = shutil.get_terminal_size()  # tqdm prints nothing on a terminal that reports a 0x0 size
+        bar_options = {"ncols": size.columns, "nrows": size.lines, "disable": None, "file": sys.stderr}
+        with tqdm(unit="file", desc="ingest", **bar_options) as bar:
             summary = ingest(paths, dry_run=dry_run, synthetic=synthetic, progress=lambda _name: bar.update())
         self._print_summary(summary, dry_run)
         if report:
