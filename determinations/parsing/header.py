@@ -70,6 +70,8 @@ def parse_header(text: str) -> Header:
         value = line[match.end() : found[i + 1].start() if i + 1 < len(found) else len(line)]
         if name in _DATE_FIELDS:
             dates = [d for d in map(parse_date, _DATES.findall(value)) if d]
+            while waiting and len(dates) > 1:
+                values[waiting.pop(0)] = dates.pop(0)
             if name not in values:
                 if dates:
                     values[name] = dates.pop(0)

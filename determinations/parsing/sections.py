@@ -2,8 +2,9 @@
 
 A heading must fill its line(s): any case, any spacing, wrapped over several
 lines, with an optional colon (text after the colon starts the section body).
-``find_sections`` returns the sections of one format in letter order;
-``detect_format`` names the format whose headings the text carries.
+One scan (``scan_headings``) finds every known heading; ``detect_format``
+names the format whose headings the text carries and ``sections_of`` returns
+that format's sections in letter order, each ending where the next begins.
 """
 
 from __future__ import annotations
@@ -13,95 +14,106 @@ from dataclasses import dataclass
 
 from .letter import ParseError
 
+#: Heading kind -> its words (regular expressions; a space matches any run of whitespace).
+HEADINGS = {
+    "how_made": r"HOW THE IMR FINAL DETERMINATION WAS MADE",
+    "documents": r"DOCUMENTS REVIEWED(?: FOR DETERMINATION)?",
+    "summary": r"(?:CLINICAL )?CASE SUMMARY",
+    "issues_a": r"IMR ISSUES,? DECISIONS,? AND RATIONALES",
+    "issues_b": r"IMR DECISIONS?(?:\(S\))? AND RATIONALES?(?:\(S\))?",
+    "issues_c": r"ISSUES?(?:\(S\))? (?:AT|IN) DISPUTE",
+    "guidelines": r"MEDICAL TREATMENT GUIDELINES?(?:\(S\))? RELIED UPON"
+    r" (?:BY (?:THE )?PROFESSIONAL REVIEWER(?: AND WHY)?|AND WHY)",
+    "rationale": r"RATIONALE FOR WHY THE REQUESTED TREATMENTS?(?:\(S\))?(?:\s*/\s*SERVICES?(?:\(S\))?)?"
+    r" (?:IS|WAS|IS/WAS)(?: NOT)? MEDICALLY NECESSARY",
+    "qualifications": r"MEDICAL REVIEWER QUALIFICATIONS",
+    "professional_review": r"MEDICAL PROFESSIONAL REVIEW",
+}
+#: Per format: (heading kind, section key, title used in ``ParsedLetter.sections``).
+FORMATS = {
+    "A": (
+        ("how_made", "how_made", "How the IMR final determination was made"),
+        ("documents", "documents", "Documents reviewed"),
+        ("summary", "summary", "Clinical case summary"),
+        ("issues_a", "issues", "IMR issues, decisions and rationales"),
+    ),
+    "B": (
+        ("how_made", "how_made", "How the IMR final determination was made"),
+        ("documents", "documents", "Documents reviewed"),
+        ("summary", "summary", "Clinical case summary"),
+        ("issues_b", "issues", "IMR decision(s) and rationale(s)"),
+    ),
+    "C": (
+        ("issues_c", "issues", "Issue at dispute"),
+        ("summary", "summary", "Case summary"),
+        ("documents", "documents", "Documents reviewed for determination"),
+        ("guidelines", "guidelines", "Medical treatment guideline(s) relied upon by professional reviewer and why"),
+        ("rationale", "rationale", "Rationale for why the requested treatment/service is/was not medically necessary"),
+        ("qualifications", "qualifications", "Medical reviewer qualifications"),
+    ),
+}
+_ANY_SPACE = r"\s+"
+_SCAN = re.compile(
+    r"^[ \t]*(?:"
+    + "|".join(f"(?P<{kind}>{_ANY_SPACE.join(words.split())})" for kind, words in HEADINGS.items())
+    + r")[ \t]*(?::[ \t]*(?P<rest>[^\n]*))?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_B_LETTERHEAD = re.compile(r"MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC\b[\s\S]{0,3000}?Final\s+Determination\s*:", re.I)
+
 
 @dataclass(frozen=True)
 class Section:
-    """One section of a letter: its normalised title and its text span."""
+    """One section of a letter: its key, title and text span."""
 
     key: str
     title: str
     start: int
     body_start: int
-    end: int = -1
+    end: int
 
 
-def _heading(words: str) -> re.Pattern[str]:
-    body = r"\s+".join(words.split())
-    return re.compile(rf"^[ \t]*{body}[ \t]*(?::[ \t]*(?P<rest>.*))?$", re.IGNORECASE | re.MULTILINE)
+@dataclass(frozen=True)
+class Heading:
+    """One heading found in a letter."""
+
+    kind: str
+    start: int
+    body_start: int
 
 
-#: (key, title used in ``ParsedLetter.sections``, heading pattern) per format, in letter order.
-HOW_MADE = ("how_made", "How the IMR final determination was made", _heading(r"HOW THE IMR FINAL DETERMINATION WAS MADE"))
-DOCUMENTS = ("documents", "Documents reviewed", _heading(r"DOCUMENTS REVIEWED"))
-SUMMARY = ("summary", "Clinical case summary", _heading(r"CLINICAL CASE SUMMARY"))
-SPECS = {
-    "A": (
-        HOW_MADE,
-        DOCUMENTS,
-        SUMMARY,
-        ("issues", "IMR issues, decisions and rationales", _heading(r"IMR ISSUES,? DECISIONS,? AND RATIONALES")),
-    ),
-    "B": (
-        HOW_MADE,
-        DOCUMENTS,
-        SUMMARY,
-        (
-            "issues",
-            "IMR decision(s) and rationale(s)",
-            _heading(r"IMR DECISIONS?(?:\(S\))? AND RATIONALES?(?:\(S\))?"),
-        ),
-    ),
-    "C": (
-        ("issues", "Issue at dispute", _heading(r"ISSUES?(?:\(S\))? (?:AT|IN) DISPUTE")),
-        ("summary", "Case summary", _heading(r"(?:CLINICAL )?CASE SUMMARY")),
-        ("documents", "Documents reviewed for determination", _heading(r"DOCUMENTS REVIEWED(?: FOR DETERMINATION)?")),
-        (
-            "guidelines",
-            "Medical treatment guideline(s) relied upon by professional reviewer and why",
-            _heading(
-                r"MEDICAL TREATMENT GUIDELINES?(?:\(S\))? RELIED UPON(?: BY (?:THE )?PROFESSIONAL REVIEWER)?"
-                r"(?: AND WHY)?"
-            ),
-        ),
-        (
-            "rationale",
-            "Rationale for why the requested treatment/service is/was not medically necessary",
-            _heading(
-                r"RATIONALE FOR WHY THE REQUESTED TREATMENTS?(?:\(S\))?/?\s*(?:SERVICES?(?:\(S\))?)?"
-                r" (?:IS|WAS|IS/WAS)(?: NOT)? MEDICALLY NECESSARY"
-            ),
-        ),
-        ("qualifications", "Medical reviewer qualifications", _heading(r"MEDICAL REVIEWER QUALIFICATIONS")),
-    ),
-}
-_C_MARKERS = (re.compile(r"^[ \t]*MEDICAL\s+PROFESSIONAL\s+REVIEW[ \t]*$", re.IGNORECASE | re.MULTILINE),)
-_B_LETTERHEAD = re.compile(r"MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC\b[\s\S]{0,3000}?Final\s+Determination\s*:", re.I)
+def scan_headings(text: str) -> dict[str, Heading]:
+    """The first heading of each kind in ``text``."""
+    found: dict[str, Heading] = {}
+    for match in _SCAN.finditer(text):
+        kind = next(k for k in HEADINGS if match.group(k) is not None)
+        body_start = match.start("rest") if match.group("rest") else match.end()
+        found.setdefault(kind, Heading(kind, match.start(), body_start))
+    return found
 
 
-def find_sections(text: str, fmt: str) -> list[Section]:
-    """The sections of format ``fmt`` present in ``text``, in letter order, each ending where the next begins."""
-    found: list[Section] = []
-    for key, title, pattern in SPECS[fmt]:
-        match = pattern.search(text)
-        if match:
-            body_start = match.start("rest") if match.group("rest") else match.end()
-            found.append(Section(key, title, match.start(), body_start))
-    found.sort(key=lambda s: s.start)
-    return [
-        Section(s.key, s.title, s.start, s.body_start, found[i + 1].start if i + 1 < len(found) else len(text))
-        for i, s in enumerate(found)
-    ]
-
-
-def detect_format(text: str) -> str:
+def detect_format(text: str, headings: dict[str, Heading]) -> str:
     """``A``, ``B`` or ``C``; raises ``ParseError`` when no format's headings are present."""
-    keys = {fmt: {key for key, _, pattern in SPECS[fmt] if pattern.search(text)} for fmt in SPECS}
-    if any(m.search(text) for m in _C_MARKERS) or {"guidelines", "rationale"} & keys["C"]:
+    if "professional_review" in headings:
         return "C"
-    if "issues" in keys["B"]:
+    if "issues_b" in headings:
         return "B"
-    if "issues" in keys["A"]:
+    if {"issues_c", "guidelines", "rationale"} & headings.keys():
+        return "C"
+    if "issues_a" in headings:
         return "A"
-    if keys["A"]:
+    if {"how_made", "summary"} & headings.keys():
         return "B" if _B_LETTERHEAD.search(text) else "A"
     raise ParseError("not an IMR determination letter: none of the format A, B or C section headings found")
+
+
+def sections_of(text: str, fmt: str, headings: dict[str, Heading]) -> list[Section]:
+    """The sections of format ``fmt`` in letter order, each ending where the next begins."""
+    present = sorted(
+        ((headings[kind], key, title) for kind, key, title in FORMATS[fmt] if kind in headings),
+        key=lambda found: found[0].start,
+    )
+    return [
+        Section(key, title, h.start, h.body_start, present[i + 1][0].start if i + 1 < len(present) else len(text))
+        for i, (h, key, title) in enumerate(present)
+    ]

@@ -55,7 +55,9 @@ _FOOTER = re.compile(
     r"(?:page|pg\.?)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s+of\s+\d{1,3}",
     re.IGNORECASE,
 )
-_RUNNING_HEADER = re.compile(r"(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*[A-Z]{1,4}\d{2}-\d{3,9}", re.IGNORECASE)
+_RUNNING_HEADER = re.compile(
+    r"(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*(?P<number>[A-Z]{1,4}\d{2}-\d{3,9})", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -66,6 +68,7 @@ _SUFFIX_FRAGMENT = re.compile(
     r"(?:pathy|pathic|tion|tions|sion|sions|ment|ments|ness|ity|ities|ology|ologist|logy|itis|ectomy|otomy|"
     r"ostomy|plasty|scopy|graphy|gram|ular|ally|ical|ated|ation|ations|ized|izing|ism|ic|ive|ous|ence|ance)s?"
 )
+_FURNITURE_LENGTH = 48
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "und"})
 
 
@@ -76,10 +79,9 @@ def collapse(text: str) -> str:
 
 def clean_text(raw: str) -> str:
     """The cleaned text of a letter (see the module docstring)."""
-    lines = [line.rstrip() for line in raw.translate(_TRANSLATE).split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", raw.replace("\r\n", "\n").translate(_TRANSLATE)).split("\n")]
     if _is_double_spaced(lines):
         lines = _fold_double_spacing(lines)
-    lines = [_SPACES.sub(" ", line).strip() for line in lines]
     lines = _drop_page_furniture(lines)
     lines = _mend_hyphenation(lines)
     return "\n".join(_squeeze_blank_lines(lines))
@@ -88,7 +90,7 @@ def clean_text(raw: str) -> str:
 def _is_double_spaced(lines: list[str]) -> bool:
     filled = followed = 0
     for i, line in enumerate(lines[:-1]):
-        if line.strip():
+        if line:
             filled += 1
             followed += not lines[i + 1]
     return filled >= 4 and followed >= 0.8 * filled
@@ -99,7 +101,7 @@ def _fold_double_spacing(lines: list[str]) -> list[str]:
     out: list[str] = []
     blank_run = 0
     for line in lines:
-        if line.strip():
+        if line:
             if blank_run >= 2 and out:
                 out.append("")
             blank_run = 0
@@ -112,18 +114,19 @@ def _fold_double_spacing(lines: list[str]) -> list[str]:
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     """Remove footers and repeated running headers, re-joining what they split."""
     out: list[str] = []
-    seen_header: set[str] = set()
+    case_numbers: set[str] = set()
     joins: set[int] = set()
     for line in lines:
-        if _FOOTER.fullmatch(line):
+        if len(line) < _FURNITURE_LENGTH and _FOOTER.fullmatch(line):
             joins.add(len(out))
             continue
-        if _RUNNING_HEADER.fullmatch(line):
-            key = collapse(line).casefold()
-            if key in seen_header:
+        header = _RUNNING_HEADER.search(line) if "ase" in line or "ASE" in line else None
+        if header:
+            number = header.group("number").upper()
+            if number in case_numbers and header.group(0) == line and len(line) < _FURNITURE_LENGTH:
                 joins.add(len(out))
                 continue
-            seen_header.add(key)
+            case_numbers.add(number)
         out.append(line)
     if not joins:
         return out
@@ -157,7 +160,7 @@ def _mend_hyphenation(lines: list[str]) -> list[str]:
     out: list[str] = []
     vocabulary: Counter[str] | None = None
     for line in lines:
-        fragment = _TRAILING_FRAGMENT.search(out[-1]) if out else None
+        fragment = _TRAILING_FRAGMENT.search(out[-1]) if out and out[-1].endswith("-") else None
         word = _LEADING_WORD.match(line) if fragment else None
         if not fragment or not word:
             out.append(line)

@@ -1,0 +1,144 @@
+"""The reviewer's guideline citation text as a list of ``GuidelineCitation``.
+
+Contract (DESIGN.md section 3): one citation per cited document (and per
+topic of it that carries its own pages), with its family:
+
+- ``MTUS``: an MTUS document is cited ("Decision based on MTUS ...", or an MTUS
+  document such as the Chronic Pain Medical Treatment Guidelines). A
+  ``Non-MTUS Citation``, a basis "outside of the MTUS" or a remark that the
+  MTUS does not address something does not count.
+- ``ACOEM``: ACOEM is named; an ``MTUS/ACOEM`` document counts as both MTUS
+  and ACOEM (two citations).
+- ``ODG``: "ODG" or "Official Disability Guidelines".
+- ``OTHER``: any other source (a journal, a web address, FDA labelling,
+  another society's guideline, "Other Medical Treatment Guidelines"), or a
+  Non-MTUS citation that names no source.
+
+"The Expert Reviewer did not cite any medical evidence" gives no citation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .letter import GuidelineCitation
+from .text import collapse
+
+MTUS, ACOEM, ODG, OTHER = "MTUS", "ACOEM", "ODG", "OTHER"
+
+_NO_EVIDENCE = re.compile(
+    r"did\s+not\s+cite\s+any|no\s+(?:medical\s+evidence|guidelines?)\s+(?:was|were)\s+cited", re.IGNORECASE
+)
+#: Wording that names the MTUS without citing it: removed before reading families.
+_OUTSIDE_MTUS = re.compile(r"\boutside\s+(?:of\s+)?the\s+(?:CA\s+|California\s+)?MTUS\b", re.IGNORECASE)
+_NOT_A_CITATION = re.compile(
+    r",?\s*\bbecause\b[^.]*\.?"
+    r"|\b(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b[^.;,]{0,30}?\b(?:does|do|did|is|are)\s+(?:not|silent)\b[^.;]*[.;]?",
+    re.IGNORECASE,
+)
+#: MTUS documents that letters name without the word MTUS; the first ones may start a new document.
+_MTUS_DOCUMENT_START = (
+    r"(?:Chronic\s+Pain|Opioids?|Post-?surgical|Acupuncture)\s+(?:Medical\s+)?Treatment"
+    r"|General\s+Approaches\s+(?:19|20)\d\d"
+)
+_MTUS_DOCUMENT = (
+    rf"{_MTUS_DOCUMENT_START}|[A-Z][A-Za-z,]*(?:\s+(?:and\s+)?[A-Z][A-Za-z,]*){{0,4}}\s+Complaints\s+(?:19|20)\d\d"
+)
+_HEAD = (
+    r"(?:Non-?\s?MTUS\s+Citation|(?:CA\s+|California\s+)?MTUS\b|ACOEM\b|Official\s+Disability\s+Guidelines|ODG\b"
+    r"|Other\s+(?:Medical\s+Treatment\s+)?Guidelines?\b|https?://|www\.|American\s+[A-Z]|National\s+[A-Z]"
+    r"|International\s+[A-Z]|Journal\b|FDA\b|(?:U\.?S\.?\s+)?Food\s+and\s+Drug|Medicare\b|CMS\b|Work\s+Loss\s+Data"
+    rf"|{_MTUS_DOCUMENT_START})"
+)
+_SPLIT = re.compile(
+    r"(?i:\bDecision\s+based\s+on\s+(?:the\s+)?"
+    r"|(?:\bThe\s+)?(?:(?:Expert|Professional|Medical)\s+)?Reviewer\s+based\s+\S+\s+decisions?\s+on\s+(?:the\s+)?"
+    r"|;\s*(?:and\s+)?(?:on\s+)?(?:the\s+)?)"
+    rf"|,?\s+(?i:and)\s+(?i:on\s+)?(?i:the\s+)?(?={_HEAD})"
+    rf"|\.\s+(?i:the\s+)?(?={_HEAD})"
+    r"|,\s+(?=https?://|www\.|(?:the\s+)?(?:Official\s+Disability|ODG\b|Non-?\s?MTUS))"
+)
+_NON_MTUS = re.compile(r"^(?:the\s+)?Non-?\s?MTUS\s+Citation\s*:?\s*(?:the\s+)?", re.IGNORECASE)
+_MTUS_ACOEM = re.compile(r"\bMTUS\s*/\s*ACOEM\b|\bACOEM\s*/\s*MTUS\b", re.IGNORECASE)
+_MTUS_NAMED = re.compile(rf"^(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b|^(?:the\s+)?(?:{_MTUS_DOCUMENT})")
+_ACOEM_NAMED = re.compile(r"\bACOEM\b|American\s+College\s+of\s+Occupational", re.IGNORECASE)
+_ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", re.IGNORECASE)
+_TOPIC_BREAK = re.compile(r"(?<=\d),?\s+and\s+(?=[A-Z])")
+_SECTION_LABEL = re.compile(r",?\s*Sections?\(?s?\)?\s*:\s*", re.IGNORECASE)
+_GUIDELINES_TITLE = re.compile(
+    r"^.*?\bGuidelines?\b(?:\s*\((?:ODG|MTUS|ACOEM)\))?"
+    r"(?:,?\s+\d+(?:st|nd|rd|th)\s+(?:Edition|ed\.?)(?:\s*\(\d{4}\))?)?(?!\s+(?:for|on|of)\b)",
+    re.IGNORECASE,
+)
+_PAGES = re.compile(
+    r",?\s*(?:Page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*"
+    r"(\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and|&)\s*\d+(?:\s*[-\u2013]\s*\d+)?)*)",
+    re.IGNORECASE,
+)
+_WORDLIKE = re.compile(r"[A-Za-z]{3}")
+_EDGES = " ,.;:-"
+
+
+def parse_citations(text: str) -> list[GuidelineCitation]:
+    """Every guideline document the reviewer cited in ``text``, in order, with its family."""
+    text = collapse(text)
+    if not text or _NO_EVIDENCE.search(text):
+        return []
+    text = _NOT_A_CITATION.sub(" ", _drop_outside_mtus(text))
+    citations: list[GuidelineCitation] = []
+    for segment in _SPLIT.split(text):
+        segment = segment.strip(_EDGES)
+        non_mtus = bool(_NON_MTUS.match(segment))
+        if non_mtus:
+            segment = _NON_MTUS.sub("", segment).strip(_EDGES)
+        families = _families(segment, non_mtus)
+        if not families:
+            continue
+        first, *more = _TOPIC_BREAK.split(segment)
+        document, topic, pages = _document_topic_pages(first)
+        if families[0] == MTUS and document and "MTUS" not in document.upper():
+            document = f"MTUS {document}"
+        for part_topic, part_pages in [(topic, pages), *map(_topic_pages, more)]:
+            citations.extend(GuidelineCitation(family, document, part_topic, part_pages) for family in families)
+    return citations
+
+
+def _drop_outside_mtus(text: str) -> str:
+    """``text`` without the sentences that place the decision outside of the MTUS."""
+    while found := _OUTSIDE_MTUS.search(text):
+        start = text.rfind(". ", 0, found.start()) + 1
+        end = text.find(". ", found.end())
+        text = text[:start] + (text[end + 1 :] if end >= 0 else "")
+    return text
+
+
+def _families(segment: str, non_mtus: bool) -> list[str]:
+    if _MTUS_ACOEM.search(segment[:40]):
+        return [ACOEM] if non_mtus else [MTUS, ACOEM]
+    if not non_mtus and _MTUS_NAMED.match(segment):
+        return [MTUS]
+    if _ODG_NAMED.search(segment[:60]):
+        return [ODG]
+    if _ACOEM_NAMED.search(segment[:60]):
+        return [ACOEM]
+    return [OTHER] if non_mtus or _WORDLIKE.search(segment) else []
+
+
+def _topic_pages(part: str) -> tuple[str, str]:
+    found = _PAGES.search(part)
+    if not found:
+        return part.strip(_EDGES), ""
+    pages = re.sub(r"\s*[-\u2013]\s*", "-", found.group(1))
+    return (part[: found.start()] + part[found.end() :]).strip(_EDGES), pages
+
+
+def _document_topic_pages(part: str) -> tuple[str, str, str]:
+    part, pages = _topic_pages(part)
+    section = _SECTION_LABEL.search(part)
+    if section:
+        document, topic = part[: section.start()], part[section.end() :]
+    elif title := _GUIDELINES_TITLE.match(part):
+        document, topic = title.group(0), part[title.end() :]
+    else:
+        document, _, topic = part.partition(",")
+    return document.strip(_EDGES), topic.strip(_EDGES), pages
