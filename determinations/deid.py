@@ -3,131 +3,179 @@
 Published letters are redacted by DWC, but leftovers happen. ``deidentify``
 returns a copy of a parsed letter in which every text field has had
 
-- patient names (found by their labels, by honorifics and by phrases such as
-  "the injured worker, Jane Doe,") and every later mention of them, claim
-  numbers, Social Security numbers, phone and fax numbers, e-mail addresses,
-  street addresses and their city/ZIP lines replaced by ``[REDACTED]``;
+- patient names (found by their labels, by salutations and honorifics, and by
+  phrases such as "the injured worker, Jane Doe,") and every later mention of
+  them, claim numbers, Social Security numbers, phone and fax numbers, e-mail
+  addresses, street addresses and their city/ZIP lines replaced by
+  ``[REDACTED]``;
 - patient-specific dates (injury, service, birth, and every other date in the
   body) reduced to their year (``01/10/2014`` -> ``2014``);
 - ages of 90 and over folded to 90.
 
 Only the public-record citation dates that label themselves in the header
 (decision date, date assigned, UR denial date, application received) keep
-their full form. Pure Python, no Django import.
+their full form in the stored letter text. Pure Python, no Django import.
+
+Speed matters (a million letters go through this): every rule is a
+case-sensitive pattern, most have a cheap guard, and a rule runs on the
+letter's fields only when it found something in the letter's whole text.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from .parsing.letter import ParsedLetter, PatientProfile
 
 REDACTED = "[REDACTED]"
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_NUMERIC_DATE = r"(?:0?[1-9]|1[0-2])(?P<sep>[/.-])(?:0?[1-9]|[12]\d|3[01])(?P=sep)(?P<year>(?:19|20)?\d\d)"
-_ISO_DATE = r"(?P<iso_year>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_LONG_DATE = rf"{_MONTHS}\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?P<long_year>(?:19|20)\d\d)"
-_DAY_FIRST_DATE = rf"(?:0?[1-9]|[12]\d|3[01])\s+{_MONTHS}\.?,?\s+(?P<dmy_year>(?:19|20)\d\d)"
-DATE = re.compile(
-    rf"(?<![\w/.-])(?:{_NUMERIC_DATE}|{_ISO_DATE}|{_LONG_DATE}|{_DAY_FIRST_DATE})(?![\w/]|-\d)",
-    re.IGNORECASE,
-)
 
+def _cased(*words: str) -> str:
+    """An alternation matching each word as written, in lower case and in upper case."""
+    variants: dict[str, None] = {}
+    for word in words:
+        for form in (word, word[0].lower() + word[1:], word.upper()):
+            variants.setdefault(form.replace(" ", r"\s+"), None)
+    return "|".join(variants)
+
+
+# --- dates and ages ---------------------------------------------------------------------------------------------
+
+_MONTH_NAMES = (
+    "Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July",
+    "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December",
+)  # fmt: skip
+_MONTHS = "|".join(sorted({m for name in _MONTH_NAMES for m in (name, name.upper())}, key=len, reverse=True))
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR_AFTER_NAME = r",?\s+(?P<{}>(?:19|20)\d\d)(?![\w/]|-\d)"
+#: Dates in the forms letters use. Each alternative starts with a digit or a capitalised month name,
+#: which keeps the scan fast; the character before a match is checked by the caller.
+DATE = re.compile(
+    r"(?:0?[1-9]|1[0-2])(?P<sep>[/.-])" + _DAY + r"(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\w/]|-\d)"
+    r"|(?P<iso_year>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/]|-\d)"
+    rf"|(?:{_MONTHS})\.?\s+{_DAY}(?:st|nd|rd|th)?" + _YEAR_AFTER_NAME.format("long_year")
+    + rf"|{_DAY}\s+(?:{_MONTHS})\.?" + _YEAR_AFTER_NAME.format("dmy_year")
+)
 #: A public citation-date label directly before a date (header fields kept in full).
 _PUBLIC_DATE_LABEL = re.compile(
     r"(?:Decision\s+Date|Date\s+Assigned|UR\s+Denial\s+Date|Received|Date\s+of\s+UR\s+Decision|Dated)\s*:\s*$",
     re.IGNORECASE,
 )
+OLD_AGE = re.compile(r"(?:9\d|1[01]\d)(?=(?:\s*|-)(?:[Yy]ears?|YEARS?)(?:\s*|-)(?:old|OLD)\b|\s*y/?o\b)")
+
+# --- names ------------------------------------------------------------------------------------------------------
 
 _NAME_WORD = r"[A-Z][a-zA-Z'’-]+"
 _NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}}"
-_PERSON_LABELS = (
-    r"Employee|Patient(?:'s)?\s+Name|Patient|Injured\s+Worker|Claimant|Applicant|Member|Name|Re|"
-    r"Requesting\s+Physician|Treating\s+Physician|Provider|Physician"
-)
+_PERSON_LABELS = _cased(
+    "Employee", "Patient Name", "Patient's Name", "Patient", "Injured Worker", "Claimant", "Applicant", "Member",
+    "Name", "Re", "Requesting Physician", "Treating Physician", "Provider", "Physician",
+)  # fmt: skip
 PERSON_FIELD = re.compile(
     rf"^(?P<label>[ \t]*(?:{_PERSON_LABELS})[ \t]*:[ \t]*)(?P<value>{_NAME})[ \t]*$", re.MULTILINE
 )
-SALUTATION = re.compile(rf"(?P<label>\bDear[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?)(?P<value>{_NAME})(?=[ \t]*[:,])")
-HONORIFIC = re.compile(rf"(?P<label>\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)(?P<value>{_NAME})")
+SALUTATION = re.compile(
+    rf"(?P<label>(?:Dear|DEAR)[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?)(?P<value>{_NAME})(?=[ \t]*[:,])"
+)
+HONORIFIC = re.compile(rf"(?P<label>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)(?P<value>{_NAME})")
 NAMED_PERSON = re.compile(
-    rf"(?P<label>\b(?i:patient|claimant|applicant|injured\s+worker|employee|worker)"
-    rf"(?:,[ \t]*|[ \t]+(?i:named|is\s+named|known\s+as)[ \t]+|'s\s+name\s+is[ \t]+))"
+    rf"(?P<label>(?:{_cased('patient', 'claimant', 'applicant', 'injured worker', 'employee', 'worker')})"
+    r"(?:,[ \t]*|[ \t]+(?:named|is\s+named|known\s+as)[ \t]+|'s\s+name\s+is[ \t]+))"
     rf"(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})(?=[ \t]*[,.;)]|[ \t]+(?:is|was|has|had)\b)"
 )
+#: Words that look like names after a label but are not (kept to avoid redacting prose).
+_NOT_NAMES = frozenset(
+    "redacted the a an he she they this that patient claimant applicant employee worker injured unknown none "
+    "not n/a standard expedited is was".split()
+)
 
-_ORG_FIELDS = r"Claims\s+Administrator|Employer|Insurer|Carrier|Attorney|Address|City|Street"
+# --- numbers and addresses ----------------------------------------------------------------------------------------
+
+_ORG_FIELDS = _cased("Claims Administrator", "Employer", "Insurer", "Carrier", "Attorney", "Address", "City", "Street")
 ORG_FIELD = re.compile(rf"^(?P<label>[ \t]*(?:{_ORG_FIELDS})[ \t]*:[ \t]*)(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
 CLAIM_NUMBER = re.compile(
-    r"(?P<label>\b(?:claim|policy|member|account|file|medical\s+record|MRN)\s*(?:number|no\.?|num\.?|#|ID)"
-    r"\s*:?\s*)(?P<value>(?!\[)[A-Z0-9][A-Z0-9./-]*\d[A-Z0-9./-]*)",
-    re.IGNORECASE,
+    rf"(?P<label>(?:{_cased('Claim', 'Policy', 'Member', 'Account', 'File', 'Medical Record', 'MRN')})\s*"
+    rf"(?:{_cased('Number', 'No', 'No.', 'Num.')}|#|ID)\s*:?\s*)"
+    r"(?P<value>(?!\[)[A-Za-z0-9][A-Za-z0-9./-]*\d[A-Za-z0-9./-]*)"
 )
-ADJ_NUMBER = re.compile(r"\bADJ\s?\d{5,9}\b", re.IGNORECASE)
+ADJ_NUMBER = re.compile(r"ADJ\s?\d{5,9}\b")
 SSN = re.compile(
-    r"(?P<label>\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)"
+    rf"(?P<label>(?:SSN|SS#|{_cased('Social Security')})(?:\s+(?:{_cased('Number', 'No.')}|#))?\s*[:#]?\s*)"
     r"(?P<value>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"
-    r"|(?P<bare>(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-]))",
-    re.IGNORECASE,
+    r"|(?P<bare>\d{3}-\d{2}-\d{4})(?![\d-])"
 )
-PHONE = re.compile(r"(?<![\w/-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w/-])")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE = re.compile(r"(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w/-])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STREET_SUFFIX = (
     r"Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|"
     r"Highway|Hwy|Circle|Cir|Terrace|Ter|Trail|Trl|Plaza|Square|Sq|Alley"
 )
 STREET_ADDRESS = re.compile(
-    rf"\b\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'.-]*[ \t]+){{1,4}}(?:{_STREET_SUFFIX})\b\.?"
+    rf"\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'.-]*[ \t]+){{1,4}}(?:{_STREET_SUFFIX})\b\.?"
     rf"(?:,?[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|#)[ \t]*[\w-]+)?"
 )
-PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\s+\d+\b", re.IGNORECASE)
+PO_BOX = re.compile(rf"P\.?\s*O\.?\s*(?:{_cased('Box')})\s+\d+\b")
 _STATES = (
     r"A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
     r"V[TA]|W[AVIY]|California"
 )
 CITY_STATE_ZIP = re.compile(
-    rf"\b(?:[A-Z][a-zA-Z.'-]+[ \t]){{0,3}}[A-Z][a-zA-Z.'-]+,?\s+(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
+    rf"(?:[A-Z][a-zA-Z.'-]+[ \t]){{0,3}}[A-Z][a-zA-Z.'-]+,?\s+(?:{_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
-OLD_AGE = re.compile(r"\b(?:9\d|1[01]\d)(?=(?:\s*|-)years?(?:\s*|-)old\b|\s*y/?o\b)", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"[\w/.@-]")
 
-#: Words that look like names after a label but are not (kept to avoid redacting prose).
-_NOT_NAMES = {
-    "redacted",
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "they",
-    "this",
-    "that",
-    "patient",
-    "claimant",
-    "applicant",
-    "employee",
-    "worker",
-    "injured",
-    "unknown",
-    "none",
-    "not",
-    "n/a",
-    "standard",
-    "expedited",
-    "is",
-    "was",
-}
+
+@dataclass(frozen=True)
+class _Rule:
+    """One redaction: a pattern, an optional cheap test of the whole letter, and how to replace a match."""
+
+    pattern: re.Pattern[str]
+    replace: Callable[[re.Match[str]], str]
+    guard: Callable[[str], bool] = lambda text: True
+    whole_word: bool = True
+
+
+def _labelled(match: re.Match[str]) -> str:
+    first_word = match.group("value").split()[0].casefold().strip("[]")
+    return match.group(0) if first_word in _NOT_NAMES else match.group("label") + REDACTED
+
+
+def _ssn(match: re.Match[str]) -> str:
+    return (match.group("label") or "") + REDACTED
+
+
+def _redacted(match: re.Match[str]) -> str:
+    return REDACTED
+
+
+def _contains(*needles: str) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+RULES = (
+    _Rule(PERSON_FIELD, _labelled, _contains(":")),
+    _Rule(SALUTATION, _labelled, _contains("Dear", "DEAR")),
+    _Rule(HONORIFIC, _labelled, _contains("Mr", "Ms", "Miss", "Mx", "Dr")),
+    _Rule(NAMED_PERSON, _labelled),
+    _Rule(ORG_FIELD, _labelled, _contains(":")),
+    _Rule(EMAIL, _redacted, _contains("@"), whole_word=False),
+    _Rule(SSN, _ssn),
+    _Rule(CLAIM_NUMBER, _labelled),
+    _Rule(ADJ_NUMBER, _redacted, _contains("ADJ")),
+    _Rule(PHONE, _redacted),
+    _Rule(STREET_ADDRESS, _redacted),
+    _Rule(PO_BOX, _redacted, _contains("Box", "BOX", "box")),
+    _Rule(CITY_STATE_ZIP, _redacted),
+    _Rule(OLD_AGE, lambda match: "90"),
+)
 
 
 def deidentify(letter: ParsedLetter, source_name: str = "") -> tuple[ParsedLetter, str]:
     """A copy of ``letter`` (and ``source_name``) with every identifier redacted."""
-    names = find_names(letter.text)
-    clean = _Redactor(names)
+    clean = _Redactor(letter.text)
     items = [
         dataclasses.replace(
             item,
@@ -138,11 +186,10 @@ def deidentify(letter: ParsedLetter, source_name: str = "") -> tuple[ParsedLette
         )
         for item in letter.items
     ]
-    patient = _patient(letter.patient, clean)
     redacted = dataclasses.replace(
         letter,
         items=items,
-        patient=patient,
+        patient=_patient(letter.patient, clean),
         sections={title: clean(body) for title, body in letter.sections.items()},
         text=clean(letter.text, keep_public_dates=True),
     )
@@ -150,10 +197,9 @@ def deidentify(letter: ParsedLetter, source_name: str = "") -> tuple[ParsedLette
 
 
 def _patient(patient: PatientProfile, clean: _Redactor) -> PatientProfile:
-    age = min(patient.age, 90) if patient.age is not None else None
     return dataclasses.replace(
         patient,
-        age=age,
+        age=min(patient.age, 90) if patient.age is not None else None,
         mechanism=clean(patient.mechanism) if patient.mechanism else patient.mechanism,
         diagnoses=tuple(clean(d) for d in patient.diagnoses),
     )
@@ -164,24 +210,24 @@ def find_names(text: str) -> set[str]:
     found: set[str] = set()
     for pattern in (PERSON_FIELD, SALUTATION, HONORIFIC, NAMED_PERSON):
         for match in pattern.finditer(text):
-            value = match.group("value").strip()
-            words = [w for w in re.split(r"\s+", value) if w.strip(".").casefold() not in _NOT_NAMES]
-            if words and words[0].casefold() not in _NOT_NAMES:
+            words = [w for w in match.group("value").split() if w.strip(".").casefold() not in _NOT_NAMES]
+            if words and match.group("value").split()[0].casefold() not in _NOT_NAMES:
                 found.add(" ".join(words))
     return found
 
 
 def redact_text(text: str, names: Iterable[str] = ()) -> str:
-    """``text`` with identifiers redacted and every date reduced to its year."""
-    return _Redactor(set(names))(text)
+    """``text`` on its own with identifiers redacted and every date reduced to its year."""
+    return _Redactor(text, set(names))(text)
 
 
 class _Redactor:
-    """Applies every redaction rule, with the letter's known names, to one text."""
+    """The redaction rules that apply to one letter, with the names it reveals."""
 
-    def __init__(self, names: set[str]) -> None:
-        parts = set()
-        for name in names:
+    def __init__(self, letter_text: str, extra_names: set[str] = frozenset()) -> None:
+        self.rules = [rule for rule in RULES if rule.guard(letter_text) and rule.pattern.search(letter_text)]
+        parts: set[str] = set()
+        for name in find_names(letter_text) | set(extra_names):
             parts.add(name)
             parts.update(w for w in name.split() if len(w) > 2 and not w.endswith("."))
         alternatives = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
@@ -192,44 +238,34 @@ class _Redactor:
         """A source file name with the letter's names removed in any case (``smith_imr.pdf``)."""
         if self.any_case_name_pattern is not None:
             name = self.any_case_name_pattern.sub("REDACTED", name)
-        return self(name)
+        return _Redactor(name)(name)
 
     def __call__(self, text: str, keep_public_dates: bool = False) -> str:
         if not text:
             return text
-        text = _redact_labelled(PERSON_FIELD, text)
-        text = _redact_labelled(SALUTATION, text)
-        text = _redact_labelled(HONORIFIC, text)
-        text = _redact_labelled(NAMED_PERSON, text)
-        text = _redact_labelled(ORG_FIELD, text)
+        for rule in self.rules:
+            text = _apply(rule, text)
         if self.name_pattern is not None:
             text = self.name_pattern.sub(REDACTED, text)
-        text = EMAIL.sub(REDACTED, text)
-        text = SSN.sub(lambda m: (m.group("label") or "") + REDACTED, text)
-        text = _redact_labelled(CLAIM_NUMBER, text)
-        text = ADJ_NUMBER.sub(REDACTED, text)
-        text = PHONE.sub(REDACTED, text)
-        text = STREET_ADDRESS.sub(REDACTED, text)
-        text = PO_BOX.sub(REDACTED, text)
-        text = CITY_STATE_ZIP.sub(REDACTED, text)
-        text = OLD_AGE.sub("90", text)
         return _reduce_dates(text, keep_public_dates)
 
 
-def _redact_labelled(pattern: re.Pattern[str], text: str) -> str:
+def _apply(rule: _Rule, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
-        value = match.group("value")
-        if value.strip().casefold().strip("[]") in _NOT_NAMES or value.strip().split()[0].casefold() in _NOT_NAMES:
+        start = match.start()
+        if rule.whole_word and start and _WORD_BEFORE.match(text, start - 1):
             return match.group(0)
-        return match.group("label") + REDACTED
+        return rule.replace(match)
 
-    return pattern.sub(replace, text)
+    return rule.pattern.sub(replace, text)
 
 
 def _reduce_dates(text: str, keep_public_dates: bool) -> str:
     def replace(match: re.Match[str]) -> str:
-        before = text[max(0, match.start() - 40) : match.start()]
-        if keep_public_dates and _PUBLIC_DATE_LABEL.search(before):
+        start = match.start()
+        if start and _WORD_BEFORE.match(text, start - 1):
+            return match.group(0)
+        if keep_public_dates and _PUBLIC_DATE_LABEL.search(text, max(0, start - 40), start):
             return match.group(0)
         return _year(match)
 
@@ -237,7 +273,5 @@ def _reduce_dates(text: str, keep_public_dates: bool) -> str:
 
 
 def _year(match: re.Match[str]) -> str:
-    year = match.group("year") or match.group("iso_year") or match.group("long_year") or match.group("dmy_year")
-    if len(year) == 2:
-        year = ("20" if int(year) < 50 else "19") + year
-    return year
+    year = next(match.group(g) for g in ("year", "iso_year", "long_year", "dmy_year") if match.group(g))
+    return ("20" if int(year) < 50 else "19") + year if len(year) == 2 else year

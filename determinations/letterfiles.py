@@ -14,12 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .parsing.letter import ParseError
+
 LETTER_SUFFIXES = {".txt", ".text", ".pdf"}
 ARCHIVE_SUFFIXES = {".zip"}
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 
 
-class UnreadableLetter(ValueError):
+class UnreadableLetter(ParseError):
     """A file that holds no readable letter text; the message says why."""
 
 
@@ -115,6 +117,15 @@ def _open_zip(path: Path) -> Iterator[Found]:
                 yield UnreadableFile(name, f"cannot extract from archive: {exc}")
 
 
+def read_letter(path: str | Path) -> str:
+    """The text of the letter file at ``path``; raises ``UnreadableLetter`` with the reason."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableLetter(f"cannot read file: {exc.strerror or exc}") from exc
+    return letter_text(LetterFile(str(path), data))
+
+
 def letter_text(letter: LetterFile) -> str:
     """The text of one letter file; raises ``UnreadableLetter`` with the reason."""
     if not letter.data.strip():
@@ -125,18 +136,15 @@ def letter_text(letter: LetterFile) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes of a text file as ``str`` (UTF-8, else Windows-1252); binary data is refused."""
+    """Bytes of a text file as ``str`` (UTF-8, else Windows-1252, else Latin-1); binary data is refused."""
     if b"\x00" in data[:4096]:
-        raise UnreadableLetter("binary data, not text (is it a PDF or image with the wrong name?)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f") + sample.count("\ufffd")
-    if controls > max(8, len(sample) // 50):
-        raise UnreadableLetter("binary data, not text (is it a PDF or image with the wrong name?)")
-    return text
+        raise UnreadableLetter("binary data, not text (a PDF or an image with the wrong name?)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
 
 
 def pdf_text(data: bytes) -> str:
@@ -154,5 +162,5 @@ def pdf_text(data: bytes) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
         raise UnreadableLetter(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
     if not text.strip():
-        raise UnreadableLetter("PDF has no text layer (a scanned image?); run OCR on it first, then ingest")
+        raise UnreadableLetter("PDF has no text layer (scanned image?); run OCR first (e.g. ocrmypdf), then retry")
     return text

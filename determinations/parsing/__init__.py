@@ -8,7 +8,6 @@ Pure Python (no Django), so it runs in worker processes and plain pytest.
   (``format_a``/``format_b``/``format_c``), and checks the signals against each
   other. A text that is no IMR letter, or has no disputed item with an
   outcome, raises ``ParseError`` with a reason a person can act on.
-- ``read_letter_text(path)`` reads a ``.txt`` or ``.pdf`` file (``source``).
 """
 
 from __future__ import annotations
@@ -21,10 +20,9 @@ from .letter import ParsedItem, ParsedLetter, ParseError
 from .patient import parse_patient
 from .reviewer import parse_reviewer
 from .sections import detect_format, scan_headings, sections_of
-from .source import read_letter_text
 from .text import clean_text
 
-__all__ = ["ParseError", "ParsedLetter", "parse_letter", "read_letter_text"]
+__all__ = ["ParseError", "ParsedLetter", "parse_letter"]
 
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")

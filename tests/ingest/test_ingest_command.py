@@ -103,7 +103,10 @@ class TestFolders:
         assert Reviewer.objects.count() == Patient.objects.count() == Guideline.objects.count() == 0
         header = report.read_text().splitlines()
         assert header[0].endswith("(dry run)")
-        assert header[1] == f"# new {len(fixture_letters())}, updated 0, unchanged 0, failed 5, skipped 0, corrections kept 0"
+        assert (
+            header[1]
+            == f"# new {len(fixture_letters())}, updated 0, unchanged 0, failed 5, skipped 0, corrections kept 0"
+        )
 
 
 class TestArchivesAndPdfs:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from determinations.parsing import parse_letter, read_letter_text
+from determinations.letterfiles import read_letter
+from determinations.parsing import parse_letter
 from tests.parsing.contract import CONTRACT_KEYS, mismatches, run_parse
 
 LETTERS = Path(__file__).resolve().parent / "letters"
@@ -242,7 +243,7 @@ def test_letter_parses_as_expected(name: str) -> None:
 
 
 def _letter(name: str):
-    return parse_letter(read_letter_text(LETTERS / name))
+    return parse_letter(read_letter(LETTERS / name))
 
 
 def test_double_spaced_letter_text_is_mended() -> None:

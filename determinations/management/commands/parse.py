@@ -11,7 +11,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from determinations.parsing import ParseError, parse_letter, read_letter_text
+from determinations.letterfiles import read_letter
+from determinations.parsing import ParseError, parse_letter
 from determinations.parsing.letter import error_contract, to_contract
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         failed = 0
         for source in options["files"]:
             try:
-                record = to_contract(parse_letter(read_letter_text(source)), source)
+                record = to_contract(parse_letter(read_letter(source)), source)
             except ParseError as exc:
                 failed += 1
                 record = error_contract(source, str(exc))

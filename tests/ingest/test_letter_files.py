@@ -1,4 +1,4 @@
-"""Reading letter files (``determinations.parsing.source``) and refusing what is no letter text."""
+"""Reading letter files (``determinations.letterfiles``) and refusing what is no letter text."""
 
 from __future__ import annotations
 
@@ -6,35 +6,36 @@ from pathlib import Path
 
 import pytest
 
-from determinations.parsing import ParseError, parse_letter, read_letter_text
+from determinations.letterfiles import read_letter
+from determinations.parsing import ParseError, parse_letter
 from tests.pdfmaker import encrypt_with_empty_password, image_only_pdf, text_pdf
 
-LETTER = Path(__file__).resolve().parent / "letters" / "b-wrapped-statements.txt"
+LETTER = Path(__file__).resolve().parents[1] / "parsing" / "letters" / "b-wrapped-statements.txt"
 
 
 def test_utf8_text(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_text("caf\u00e9 \u2022 ok", encoding="utf-8")
-    assert read_letter_text(path) == "caf\u00e9 \u2022 ok"
+    assert read_letter(path) == "caf\u00e9 \u2022 ok"
 
 
 def test_windows_1252_text(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_bytes("provider\u2019s \u201cnotes\u201d".encode("cp1252"))
-    assert read_letter_text(path) == "provider\u2019s \u201cnotes\u201d"
+    assert read_letter(path) == "provider\u2019s \u201cnotes\u201d"
 
 
 def test_latin_1_fallback(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_bytes(b"abc \x81 def")
-    assert read_letter_text(path) == "abc \x81 def"
+    assert read_letter(path) == "abc \x81 def"
 
 
 def test_encrypted_pdf_with_a_text_layer_parses_like_its_text(tmp_path: Path) -> None:
     text = LETTER.read_text(encoding="utf-8")
     path = tmp_path / "letter.pdf"
     path.write_bytes(encrypt_with_empty_password(text_pdf(text)))
-    from_pdf, from_text = parse_letter(read_letter_text(path)), parse_letter(text)
+    from_pdf, from_text = parse_letter(read_letter(path)), parse_letter(text)
     assert from_pdf.items == from_text.items
     assert from_pdf.case_number == from_text.case_number == "CM17-0200456"
 
@@ -53,12 +54,12 @@ def test_unreadable_files_raise_parse_error(tmp_path: Path, name: str, data: byt
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(ParseError, match=reason.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
-        read_letter_text(path)
+        read_letter(path)
 
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="cannot read file"):
-        read_letter_text(tmp_path / "absent.txt")
+        read_letter(tmp_path / "absent.txt")
 
 
 @pytest.mark.parametrize(
