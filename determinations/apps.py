@@ -7,3 +7,10 @@ class DeterminationsConfig(AppConfig):
     name = "determinations"
     verbose_name = "IMR determinations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .search import prune_documents
+
+        post_migrate.connect(prune_documents, sender=self)

@@ -24,10 +24,12 @@ from django.db import models, transaction
 
 from . import search
 from .deid import deidentify
-from .letterfiles import LetterFile, SkippedFile, UnreadableFile, UnreadableLetter, iter_sources, letter_text
+from .generator.render import SYNTHETIC_MARKER
+from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources, letter_text
 from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
 from .parsing import ParseError, parse_letter
-from .parsing.letter import ParsedItem, ParsedLetter
+from .parsing.letter import GuidelineCitation, ParsedItem, ParsedLetter
+from .parsing.sections import ITEM_SECTION_TITLES
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class PreparedLetter:
     source: str
     sha256: str
     letter: ParsedLetter
+    synthetic: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,18 +87,19 @@ def sha256_of(data: bytes) -> str:
 def prepare(letter_file: LetterFile) -> PreparedLetter | Failure:
     """Read, parse and de-identify one file (no database access)."""
     try:
-        parsed = parse_letter(letter_text(letter_file))
-    except (UnreadableLetter, ParseError) as exc:
+        text = letter_text(letter_file)
+        parsed = parse_letter(text)
+    except ParseError as exc:
         return Failure(letter_file.name, str(exc))
     letter, source = deidentify(parsed, Path(letter_file.name).name)
-    return PreparedLetter(source=source, sha256=sha256_of(letter_file.data), letter=letter)
+    synthetic = SYNTHETIC_MARKER in text
+    return PreparedLetter(source=source, sha256=sha256_of(letter_file.data), letter=letter, synthetic=synthetic)
 
 
 def ingest(
     paths: Iterable[str | Path],
     *,
     dry_run: bool = False,
-    synthetic: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest every letter file under ``paths``; ``dry_run`` parses and classifies without writing."""
@@ -106,13 +110,13 @@ def ingest(
         elif isinstance(found, UnreadableFile):
             summary.failures.append(Failure(found.name, found.reason))
         else:
-            _ingest_one(found, summary, dry_run=dry_run, synthetic=synthetic)
+            _ingest_one(found, summary, dry_run=dry_run)
         if progress is not None:
             progress(found.name)
     return summary
 
 
-def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: bool, synthetic: bool) -> None:
+def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: bool) -> None:
     if Determination.objects.filter(sha256=sha256_of(letter_file.data)).exists():
         summary.add("unchanged")
         return
@@ -126,7 +130,7 @@ def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: boo
         summary.add("updated" if known else "new")
         return
     try:
-        outcome, kept = store(prepared, source=letter_file.name, synthetic=synthetic)
+        outcome, kept = store(prepared, source=letter_file.name)
     except Exception as exc:  # one bad letter never stops the batch; its transaction rolled back
         summary.failures.append(Failure(letter_file.name, f"could not be stored: {type(exc).__name__}: {exc}"))
         return
@@ -134,9 +138,7 @@ def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: boo
     summary.kept.extend(kept)
 
 
-def store(
-    prepared: PreparedLetter, *, source: str | None = None, synthetic: bool = False
-) -> tuple[str, list[KeptCorrection]]:
+def store(prepared: PreparedLetter, *, source: str | None = None) -> tuple[str, list[KeptCorrection]]:
     """Write one prepared letter in one transaction: ``("new"|"updated"|"unchanged", kept corrections)``."""
     with transaction.atomic():
         if Determination.objects.filter(sha256=prepared.sha256).exists():
@@ -147,14 +149,14 @@ def store(
             existing = Determination.objects.select_for_update().filter(case_number=letter.case_number).first()
         writer = _Writer(source or prepared.source, existing.citation_id if existing else "")
         determination = existing or Determination(patient=Patient())
-        writer.assign(determination.patient, _patient_values(letter))
+        writer.assign(determination.patient, patient_values(letter))
         determination.patient.save()
         determination.patient_id = determination.patient.pk
-        writer.assign(determination, _determination_values(letter))
+        writer.assign(determination, {**determination_values(letter), "reviewer": reviewer_for(letter)})
         determination.source_name = _clip(Determination, "source_name", prepared.source)
         determination.sha256 = prepared.sha256
         if existing is None:
-            determination.synthetic = synthetic
+            determination.synthetic = prepared.synthetic
         determination.save()
         writer.citation_id = determination.citation_id
         _store_items(determination, letter.items, writer)
@@ -183,16 +185,25 @@ class _Writer:
         self.kept.append(KeptCorrection(self.source, self.citation_id, name, str(current), str(parsed)))
 
 
-def _determination_values(letter: ParsedLetter) -> dict:
+def reviewer_fields(letter: ParsedLetter) -> dict:
+    """The ``Reviewer`` columns for a letter's reviewer, cut to fit."""
     reviewer = letter.reviewer
     fields = {
         "specialty": reviewer.specialty or "",
         "subspecialty": reviewer.subspecialty or "",
         "license_state": reviewer.license_state or "",
     }
-    fields = {name: _clip(Reviewer, name, value) for name, value in fields.items()}
-    key = Reviewer.make_key(**fields)
-    reviewer_row = Reviewer.objects.filter(key=key).first() or Reviewer.objects.create(**fields)
+    return {name: _clip(Reviewer, name, value) for name, value in fields.items()}
+
+
+def reviewer_for(letter: ParsedLetter) -> Reviewer:
+    """The stored reviewer profile matching the letter's, created when new."""
+    fields = reviewer_fields(letter)
+    return Reviewer.objects.filter(key=Reviewer.make_key(**fields)).first() or Reviewer.objects.create(**fields)
+
+
+def determination_values(letter: ParsedLetter) -> dict:
+    """The parsed ``Determination`` columns (the reviewer aside)."""
     return {
         "case_number": letter.case_number,
         "format": letter.format,
@@ -201,16 +212,25 @@ def _determination_values(letter: ParsedLetter) -> dict:
         "ur_denial_date": letter.ur_denial_date,
         "application_received": letter.application_received,
         "priority": letter.priority or "",
-        "reviewer": reviewer_row,
         "summary": letter.summary,
-        "sections": [[title, body] for title, body in letter.sections.items()],
+        "sections": stored_sections(letter),
         "full_text": letter.text,
         "warnings": list(letter.warnings),
         "needs_review": letter.needs_review,
     }
 
 
-def _patient_values(letter: ParsedLetter) -> dict:
+def stored_sections(letter: ParsedLetter) -> list[list[str | None]]:
+    """``[title, text]`` per section in letter order; the summary and the item sections, stored in
+    their own rows, keep their place with ``None`` as text so nothing is stored twice."""
+    return [
+        [title, None if title in ITEM_SECTION_TITLES or body == letter.summary else body]
+        for title, body in letter.sections.items()
+    ]
+
+
+def patient_values(letter: ParsedLetter) -> dict:
+    """The parsed ``Patient`` columns."""
     patient = letter.patient
     return {
         "age": patient.age,
@@ -228,30 +248,11 @@ def _store_items(determination: Determination, items: list[ParsedItem], writer: 
         item = existing.pop(parsed.position, None) or DisputedItem(determination=determination)
         label = f"item {parsed.position} "
         item.position = parsed.position
-        writer.assign(
-            item,
-            {
-                "request": parsed.request,
-                "category": parsed.category,
-                "subcategory": _clip(DisputedItem, "subcategory", parsed.subcategory),
-                "quantity": parsed.quantity,
-                "body_region": _clip(DisputedItem, "body_region", parsed.body_region or ""),
-            },
-            label,
-        )
+        writer.assign(item, item_values(parsed), label)
         item.save()
         decision = getattr(item, "decision", None) if item.pk else None
         decision = decision or Decision(item=item)
-        writer.assign(
-            decision,
-            {
-                "outcome": parsed.outcome,
-                "rationale": parsed.rationale,
-                "claims_administrator_citation": parsed.claims_administrator_citation,
-                "reviewer_citation": parsed.reviewer_citation,
-            },
-            label,
-        )
+        writer.assign(decision, decision_values(parsed), label)
         decision.save()
         _store_guidelines(decision, parsed, writer, label)
     for leftover in existing.values():
@@ -260,6 +261,27 @@ def _store_items(determination: Determination, items: list[ParsedItem], writer: 
             writer.keep(f"item {leftover.position}", leftover.request, "(no longer in the letter)")
         else:
             leftover.delete()
+
+
+def item_values(parsed: ParsedItem) -> dict:
+    """The parsed ``DisputedItem`` columns."""
+    return {
+        "request": parsed.request,
+        "category": parsed.category,
+        "subcategory": _clip(DisputedItem, "subcategory", parsed.subcategory),
+        "quantity": parsed.quantity,
+        "body_region": _clip(DisputedItem, "body_region", parsed.body_region or ""),
+    }
+
+
+def decision_values(parsed: ParsedItem) -> dict:
+    """The parsed ``Decision`` columns."""
+    return {
+        "outcome": parsed.outcome,
+        "rationale": parsed.rationale,
+        "claims_administrator_citation": parsed.claims_administrator_citation,
+        "reviewer_citation": parsed.reviewer_citation,
+    }
 
 
 def _store_guidelines(decision: Decision, parsed: ParsedItem, writer: _Writer, label: str) -> None:
@@ -272,14 +294,18 @@ def _store_guidelines(decision: Decision, parsed: ParsedItem, writer: _Writer, l
     decision.guidelines.set(rows)
 
 
-def _guideline(citation) -> Guideline:
-    values = {
+def _guideline(citation: GuidelineCitation) -> Guideline:
+    return Guideline.objects.get_or_create(**guideline_values(citation))[0]
+
+
+def guideline_values(citation: GuidelineCitation) -> dict:
+    """The ``Guideline`` columns of one citation, cut to fit."""
+    return {
         "family": citation.family,
         "document": _clip(Guideline, "document", citation.document),
         "topic": _clip(Guideline, "topic", citation.topic),
         "pages": _clip(Guideline, "pages", citation.pages),
     }
-    return Guideline.objects.get_or_create(**values)[0]
 
 
 def _clip(model: type[models.Model], name: str, value: str) -> str:

@@ -1,9 +1,11 @@
 """Full-text storage beside ``SearchEntry``, different per database vendor.
 
 PostgreSQL: a ``tsvector`` column on the search entry (request weighted A,
-citations and rationale B) and a per-letter summary vector table, both
-GIN-indexed. SQLite: two FTS5 tables (porter stemming) keyed by decision id and
-by letter id. Only ``determinations.search`` reads or writes them.
+citations and rationale B) and one for the case summary on the letter row,
+both GIN-indexed; as columns of model tables they are flushed and deleted with
+their rows. SQLite: two FTS5 tables (porter stemming) keyed by decision id and
+by letter id, pruned by ``search.prune_documents`` after ``migrate``/``flush``.
+Only ``determinations.search`` reads or writes them.
 """
 
 from django.db import migrations
@@ -11,15 +13,11 @@ from django.db import migrations
 POSTGRES_FORWARD = [
     "ALTER TABLE determinations_searchentry ADD COLUMN document tsvector NOT NULL DEFAULT ''::tsvector",
     "CREATE INDEX searchentry_document_gin ON determinations_searchentry USING gin (document)",
-    """CREATE TABLE determinations_summarydocument (
-        determination_id bigint PRIMARY KEY
-            REFERENCES determinations_determination (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-        document tsvector NOT NULL
-    )""",
-    "CREATE INDEX summarydocument_document_gin ON determinations_summarydocument USING gin (document)",
+    "ALTER TABLE determinations_determination ADD COLUMN summary_document tsvector NOT NULL DEFAULT ''::tsvector",
+    "CREATE INDEX determination_summary_document_gin ON determinations_determination USING gin (summary_document)",
 ]
 POSTGRES_BACKWARD = [
-    "DROP TABLE determinations_summarydocument",
+    "ALTER TABLE determinations_determination DROP COLUMN summary_document",
     "ALTER TABLE determinations_searchentry DROP COLUMN document",
 ]
 SQLITE_FORWARD = [

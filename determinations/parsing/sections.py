@@ -52,6 +52,10 @@ FORMATS = {
         ("qualifications", "qualifications", "Medical reviewer qualifications"),
     ),
 }
+#: Titles of the sections that hold the disputed items (stored as items, not as section text).
+ITEM_SECTION_TITLES = frozenset(
+    title for layout in FORMATS.values() for _, key, title in layout if key in {"issues", "guidelines", "rationale"}
+)
 _ANY_SPACE = r"\s+"
 _SCAN = re.compile(
     r"^[ \t]*(?:"

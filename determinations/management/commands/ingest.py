@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
+from determinations.bulk import DEFAULT_BATCH_SIZE, bulk_ingest
 from determinations.ingest import IngestSummary, ingest
 
 
@@ -24,13 +25,30 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="letter files, folders or .zip archives")
         parser.add_argument("--report", metavar="FILE", help="write every failure and kept correction here")
         parser.add_argument("--dry-run", action="store_true", help="parse and report without writing")
-        parser.add_argument("--synthetic", action="store_true", help="mark new letters as generated test data")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            metavar="N",
+            help="bulk mode: parse in N worker processes and write in batches (for large loads)",
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help="letters per write in bulk mode"
+        )
 
-    def handle(self, *args, paths, report=None, dry_run=False, synthetic=False, **options):
+    def handle(self, *args, paths, report=None, dry_run=False, workers=0, batch_size=DEFAULT_BATCH_SIZE, **options):
+        if workers < 0 or batch_size < 1:
+            raise CommandError("--workers must be 0 or more and --batch-size 1 or more")
+        if workers and dry_run:
+            raise CommandError("--dry-run parses one letter at a time; leave out --workers")
         size = shutil.get_terminal_size()  # tqdm prints nothing on a terminal that reports a 0x0 size
         bar_options = {"ncols": size.columns, "nrows": size.lines, "disable": None, "file": sys.stderr}
         with tqdm(unit="file", desc="ingest", **bar_options) as bar:
-            summary = ingest(paths, dry_run=dry_run, synthetic=synthetic, progress=lambda _name: bar.update())
+            tick = lambda _name: bar.update()  # noqa: E731
+            if workers:
+                summary = bulk_ingest(paths, workers=workers, batch_size=batch_size, progress=tick)
+            else:
+                summary = ingest(paths, dry_run=dry_run, progress=tick)
         self._print_summary(summary, dry_run)
         if report:
             Path(report).write_text(format_report(summary, dry_run), encoding="utf-8")

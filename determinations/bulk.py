@@ -1,0 +1,210 @@
+"""The fast path of ingest: parsing in worker processes, batched writes (DESIGN.md section 8).
+
+``bulk_ingest`` gives exactly the database the one-by-one path
+(``determinations.ingest.ingest``) gives for the same files, only faster:
+
+- files stream through a pool of forked worker processes that read, parse and
+  de-identify them (``ingest.prepare``), in file order; workers never touch
+  the database;
+- the main process writes new letters a batch at a time with ``bulk_create``,
+  building every row from the same value functions ``ingest.store`` uses, then
+  indexes the batch for search in one pass;
+- letters already stored (same SHA-256) are skipped before parsing; changed
+  letters with a known case number, repeated case numbers and any batch that
+  fails to write go through ``ingest.store``, one letter per transaction, so a
+  bad letter fails alone and never leaves a partial letter behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from . import search
+from .ingest import (
+    Failure,
+    IngestSummary,
+    PreparedLetter,
+    decision_values,
+    determination_values,
+    guideline_values,
+    item_values,
+    patient_values,
+    prepare,
+    reviewer_fields,
+    sha256_of,
+    store,
+)
+from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources
+from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
+
+DEFAULT_BATCH_SIZE = 500
+
+
+def bulk_ingest(
+    paths: Iterable[str | Path],
+    *,
+    workers: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every letter file under ``paths`` with ``workers`` parsing processes."""
+    summary = IngestSummary()
+    known = set(Determination.objects.values_list("sha256", flat=True).iterator(chunk_size=10_000))
+    letters = _new_letter_files(iter_sources(paths), known, summary, progress)
+    writer = _BatchWriter(summary)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        prepared = pool.imap(prepare, letters, chunksize=16)
+        while batch := list(islice(prepared, batch_size)):
+            writer.write(batch)
+    return summary
+
+
+def _new_letter_files(
+    found: Iterable[LetterFile | SkippedFile | UnreadableFile],
+    known: set[str],
+    summary: IngestSummary,
+    progress: Callable[[str], None] | None,
+) -> Iterator[LetterFile]:
+    """The letter files whose content is not stored yet; everything else is counted on the way."""
+    for item in found:
+        if isinstance(item, SkippedFile):
+            summary.skipped.append(Failure(item.name, item.reason))
+        elif isinstance(item, UnreadableFile):
+            summary.failures.append(Failure(item.name, item.reason))
+        else:
+            digest = sha256_of(item.data)
+            if digest in known:
+                summary.add("unchanged")
+            else:
+                known.add(digest)
+                yield item
+        if progress is not None:
+            progress(item.name)
+
+
+@dataclass
+class _BatchWriter:
+    """Writes batches of prepared letters, remembering reviewer and guideline ids between batches."""
+
+    summary: IngestSummary
+    reviewers: dict[str, int] = field(default_factory=dict)
+    guidelines: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reviewers = dict(Reviewer.objects.values_list("key", "pk"))
+        self.guidelines = {
+            (family, document, topic, pages): pk
+            for pk, family, document, topic, pages in Guideline.objects.values_list(
+                "pk", "family", "document", "topic", "pages"
+            )
+        }
+
+    def write(self, batch: list[PreparedLetter | Failure]) -> None:
+        letters = []
+        for prepared in batch:
+            if isinstance(prepared, Failure):
+                self.summary.failures.append(prepared)
+            else:
+                letters.append(prepared)
+        fresh, one_by_one = self._split(letters)
+        if fresh:
+            try:
+                with transaction.atomic():
+                    self._create(fresh)
+                self.summary.new += len(fresh)
+            except Exception:  # a letter the batch could not hold: write each alone to find it
+                self._forget_new_ids()
+                one_by_one = fresh + one_by_one
+        for prepared in one_by_one:
+            self._store_alone(prepared)
+
+    def _split(self, letters: list[PreparedLetter]) -> tuple[list[PreparedLetter], list[PreparedLetter]]:
+        """New letters with a case number seen nowhere else, and the rest (updates, repeats)."""
+        cases = [p.letter.case_number for p in letters if p.letter.case_number]
+        stored = set(Determination.objects.filter(case_number__in=cases).values_list("case_number", flat=True))
+        fresh, rest, seen = [], [], set()
+        for prepared in letters:
+            case = prepared.letter.case_number
+            if case and (case in stored or case in seen):
+                rest.append(prepared)
+            else:
+                fresh.append(prepared)
+            seen.add(case)
+        return fresh, rest
+
+    def _store_alone(self, prepared: PreparedLetter) -> None:
+        try:
+            outcome, kept = store(prepared)
+        except Exception as exc:
+            self.summary.failures.append(Failure(prepared.source, f"could not be stored: {type(exc).__name__}: {exc}"))
+            return
+        self.summary.add(outcome)
+        self.summary.kept.extend(kept)
+
+    def _forget_new_ids(self) -> None:
+        """Drop cached ids of rows a rolled-back batch created."""
+        self.reviewers = dict(Reviewer.objects.values_list("key", "pk"))
+        self.guidelines = {
+            (f, d, t, p): pk
+            for pk, f, d, t, p in Guideline.objects.values_list("pk", "family", "document", "topic", "pages")
+        }
+
+    def _create(self, letters: list[PreparedLetter]) -> None:
+        reviewer_ids = self._reviewer_ids(letters)
+        patients = bulk_create_with_history([Patient(**patient_values(p.letter)) for p in letters], Patient)
+        determinations = bulk_create_with_history(
+            [
+                Determination(
+                    **determination_values(p.letter),
+                    reviewer_id=reviewer_id,
+                    patient_id=patient.pk,
+                    source_name=p.source[:500],
+                    sha256=p.sha256,
+                    synthetic=p.synthetic,
+                )
+                for p, reviewer_id, patient in zip(letters, reviewer_ids, patients, strict=True)
+            ],
+            Determination,
+        )
+        parsed_items = [(d, item) for p, d in zip(letters, determinations, strict=True) for item in p.letter.items]
+        items = bulk_create_with_history(
+            [DisputedItem(determination=d, position=i.position, **item_values(i)) for d, i in parsed_items],
+            DisputedItem,
+        )
+        decisions = bulk_create_with_history(
+            [
+                Decision(item=item, **decision_values(parsed))
+                for item, (_, parsed) in zip(items, parsed_items, strict=True)
+            ],
+            Decision,
+        )
+        links = [
+            Decision.guidelines.through(decision_id=decision.pk, guideline_id=guideline_id)
+            for decision, (_, parsed) in zip(decisions, parsed_items, strict=True)
+            for guideline_id in dict.fromkeys(self._guideline_id(c) for c in parsed.guidelines)
+        ]
+        Decision.guidelines.through.objects.bulk_create(links)
+        search.index_determinations([d.pk for d in determinations])
+
+    def _reviewer_ids(self, letters: list[PreparedLetter]) -> list[int]:
+        fields = [reviewer_fields(p.letter) for p in letters]
+        keys = [Reviewer.make_key(**f) for f in fields]
+        missing = {key: f for key, f in zip(keys, fields, strict=True) if key not in self.reviewers}
+        if missing:
+            created = bulk_create_with_history([Reviewer(key=key, **f) for key, f in missing.items()], Reviewer)
+            self.reviewers.update((r.key, r.pk) for r in created)
+        return [self.reviewers[key] for key in keys]
+
+    def _guideline_id(self, citation) -> int:
+        values = guideline_values(citation)
+        key = (values["family"], values["document"], values["topic"], values["pages"])
+        if key not in self.guidelines:
+            self.guidelines[key] = bulk_create_with_history([Guideline(**values)], Guideline)[0].pk
+        return self.guidelines[key]
