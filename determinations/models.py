@@ -13,6 +13,7 @@ import re
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .parsing.letter import GUIDELINE_FAMILIES
 
@@ -76,6 +77,7 @@ class Reviewer(models.Model):
     subspecialty = models.CharField(max_length=300, blank=True)
     license_state = models.CharField("license state(s)", max_length=300, blank=True)
     key = models.CharField(max_length=900, unique=True, editable=False)
+    history = HistoricalRecords(no_db_index=["key"])
 
     class Meta:
         ordering = ["specialty", "subspecialty", "license_state"]
@@ -107,6 +109,7 @@ class Patient(Correctable):
     mechanism = models.CharField("mechanism of injury", max_length=200, blank=True)
     diagnoses = models.TextField(blank=True)
     body_regions = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         age = f"{self.age}-year-old" if self.age is not None else "age unknown"
@@ -137,6 +140,10 @@ class Determination(Correctable):
     synthetic = models.BooleanField(default=False, help_text="Generated test data, not a published letter.")
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(
+        excluded_fields=["full_text", "sections"],
+        no_db_index=["case_number", "decision_date", "reviewer", "patient", "sha256", "needs_review"],
+    )
 
     class Meta:
         ordering = ["-decision_date", "case_number"]
@@ -163,6 +170,15 @@ class Determination(Correctable):
         return f"{name} (Cal. DWC {month} {self.decision_date.day}, {self.decision_date.year})"
 
 
+class LetterNeedingReview(Determination):
+    """The review queue: the same letters, listed apart in the admin while ``needs_review`` is set."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "letter needing review"
+        verbose_name_plural = "letters needing review"
+
+
 class DisputedItem(Correctable):
     """One treatment in dispute, in the order the letter lists it."""
 
@@ -173,6 +189,7 @@ class DisputedItem(Correctable):
     subcategory = models.CharField(max_length=80, blank=True, db_index=True)
     quantity = models.PositiveIntegerField(null=True, blank=True)
     body_region = models.CharField(max_length=40, blank=True, db_index=True)
+    history = HistoricalRecords(no_db_index=["determination", "category", "subcategory", "body_region"])
 
     class Meta:
         ordering = ["determination", "position"]
@@ -196,6 +213,7 @@ class Guideline(models.Model):
     document = models.CharField(max_length=300, blank=True)
     topic = models.CharField("topic or section", max_length=300, blank=True)
     pages = models.CharField(max_length=60, blank=True)
+    history = HistoricalRecords(no_db_index=["family"])
 
     class Meta:
         ordering = ["family", "document", "topic", "pages"]
@@ -217,6 +235,7 @@ class Decision(Correctable):
     claims_administrator_citation = models.TextField(blank=True)
     reviewer_citation = models.TextField(blank=True)
     guidelines = models.ManyToManyField(Guideline, related_name="decisions", blank=True)
+    history = HistoricalRecords(m2m_fields=[guidelines], no_db_index=["item", "outcome"])
 
     def __str__(self) -> str:
         return f"{self.item.request}: {self.get_outcome_display()}"

@@ -2,13 +2,16 @@
 
 Safe defaults for local use: debug on, SQLite under ``var/``. Production sets
 ``DJANGO_DEBUG=0`` with ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and a
-``DATABASE_URL`` pointing at PostgreSQL.
+``DATABASE_URL`` pointing at PostgreSQL; it then serves over HTTPS only (secure
+cookies, HSTS, redirect to HTTPS) and compresses and hashes static files.
+Every variable is described in ``docs/deployment.md``.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -17,19 +20,48 @@ VAR_DIR = Path(os.environ.get("IMR_VAR_DIR", BASE_DIR / "var"))
 
 def _env_flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
-    if value is None or value == "":
+    if value is None or value.strip() == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def _proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """``X-Forwarded-Proto: https`` (a header and the value that means HTTPS) as Django wants it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    header, separator, expected = value.partition(":")
+    if not separator or not header.strip() or not expected.strip():
+        raise ImproperlyConfigured(
+            f"{name} must look like 'X-Forwarded-Proto: https' (the header your reverse proxy sets, "
+            f"a colon, and the value it sends for HTTPS requests), not {value!r}."
+        )
+    meta_key = header.strip().upper().replace("-", "_")
+    return meta_key if meta_key.startswith("HTTP_") else f"HTTP_{meta_key}", expected.strip()
 
 
 DEBUG = _env_flag("DJANGO_DEBUG", True)
 
 if DEBUG:
     SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-local-development-key-not-for-production")
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver", *_env_list("DJANGO_ALLOWED_HOSTS")]
 else:
     SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-    ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS")
     if not SECRET_KEY or not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
             "DJANGO_DEBUG=0 needs DJANGO_SECRET_KEY (a long random string) and "
@@ -37,8 +69,10 @@ else:
             "set both, or run with DJANGO_DEBUG=1 for local use."
         )
 
+CSRF_TRUSTED_ORIGINS = _env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "imrcases.admin.CaseLawAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,12 +82,15 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "csp",
     "determinations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "imrcases.middleware.ReadOnlyOutsideAdminMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,7 +122,8 @@ WSGI_APPLICATION = "imrcases.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'imrcases.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=_env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -126,3 +164,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# HTTPS and browser protections. Production (DJANGO_DEBUG=0) is HTTPS-only by default;
+# behind a reverse proxy that terminates TLS, set DJANGO_SECURE_PROXY_SSL_HEADER.
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header("DJANGO_SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = _env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = _env_flag("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = _env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_flag("DJANGO_SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from elsewhere. A template
+# that truly needs an inline <script> or <style> gives it nonce="{{ request.csp_nonce }}".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Change history (django-simple-history): staff read old values in the History view and
+# correct forward; reverting in place is off, so every change goes through the correction
+# form (which locks the field and refreshes the search index).
+SIMPLE_HISTORY_REVERT_DISABLED = True
