@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from django.db import connection, transaction
+from django.db.models import Field, JSONField, Model
+from psycopg.types.json import Jsonb
 
 from . import search
 from .ingest import (
@@ -43,6 +44,7 @@ from .ingest import (
 )
 from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources
 from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
+from .parsing.letter import GuidelineCitation, ParsedItem
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -150,16 +152,13 @@ class _BatchWriter:
 
     def _forget_new_ids(self) -> None:
         """Drop cached ids of rows a rolled-back batch created."""
-        self.reviewers = dict(Reviewer.objects.values_list("key", "pk"))
-        self.guidelines = {
-            (f, d, t, p): pk
-            for pk, f, d, t, p in Guideline.objects.values_list("pk", "family", "document", "topic", "pages")
-        }
+        self.__post_init__()
 
     def _create(self, letters: list[PreparedLetter]) -> None:
         reviewer_ids = self._reviewer_ids(letters)
-        patients = bulk_create_with_history([Patient(**patient_values(p.letter)) for p in letters], Patient)
-        determinations = bulk_create_with_history(
+        patients = _insert(Patient, [Patient(**patient_values(p.letter)) for p in letters])
+        determinations = _insert(
+            Determination,
             [
                 Determination(
                     **determination_values(p.letter),
@@ -171,26 +170,26 @@ class _BatchWriter:
                 )
                 for p, reviewer_id, patient in zip(letters, reviewer_ids, patients, strict=True)
             ],
-            Determination,
         )
-        parsed_items = [(d, item) for p, d in zip(letters, determinations, strict=True) for item in p.letter.items]
-        items = bulk_create_with_history(
-            [DisputedItem(determination=d, position=i.position, **item_values(i)) for d, i in parsed_items],
+        parsed = [(d, item) for p, d in zip(letters, determinations, strict=True) for item in p.letter.items]
+        items = _insert(
             DisputedItem,
+            [DisputedItem(determination_id=d.pk, position=i.position, **item_values(i)) for d, i in parsed],
         )
-        decisions = bulk_create_with_history(
-            [
-                Decision(item=item, **decision_values(parsed))
-                for item, (_, parsed) in zip(items, parsed_items, strict=True)
-            ],
+        decisions = _insert(
             Decision,
+            [Decision(item_id=item.pk, **decision_values(i)) for item, (_, i) in zip(items, parsed, strict=True)],
         )
-        links = [
-            Decision.guidelines.through(decision_id=decision.pk, guideline_id=guideline_id)
-            for decision, (_, parsed) in zip(decisions, parsed_items, strict=True)
-            for guideline_id in dict.fromkeys(self._guideline_id(c) for c in parsed.guidelines)
-        ]
-        Decision.guidelines.through.objects.bulk_create(links)
+        guideline_ids = self._guideline_ids([i for _, i in parsed])
+        through = Decision.guidelines.through
+        _insert(
+            through,
+            [
+                through(decision_id=decision.pk, guideline_id=guideline_id)
+                for decision, ids in zip(decisions, guideline_ids, strict=True)
+                for guideline_id in ids
+            ],
+        )
         search.index_determinations([d.pk for d in determinations])
 
     def _reviewer_ids(self, letters: list[PreparedLetter]) -> list[int]:
@@ -198,13 +197,49 @@ class _BatchWriter:
         keys = [Reviewer.make_key(**f) for f in fields]
         missing = {key: f for key, f in zip(keys, fields, strict=True) if key not in self.reviewers}
         if missing:
-            created = bulk_create_with_history([Reviewer(key=key, **f) for key, f in missing.items()], Reviewer)
+            created = _insert(Reviewer, [Reviewer(key=key, **f) for key, f in missing.items()])
             self.reviewers.update((r.key, r.pk) for r in created)
         return [self.reviewers[key] for key in keys]
 
-    def _guideline_id(self, citation) -> int:
-        values = guideline_values(citation)
-        key = (values["family"], values["document"], values["topic"], values["pages"])
-        if key not in self.guidelines:
-            self.guidelines[key] = bulk_create_with_history([Guideline(**values)], Guideline)[0].pk
-        return self.guidelines[key]
+    def _guideline_ids(self, items: list[ParsedItem]) -> list[list[int]]:
+        """Per item, the ids of its cited guidelines (each once), creating the new ones in one insert."""
+        keyed = [[_guideline_key(citation) for citation in item.guidelines] for item in items]
+        missing = {key: None for keys in keyed for key in keys if key not in self.guidelines}
+        if missing:
+            fields = ("family", "document", "topic", "pages")
+            created = _insert(Guideline, [Guideline(**dict(zip(fields, key, strict=True))) for key in missing])
+            self.guidelines.update(((g.family, g.document, g.topic, g.pages), g.pk) for g in created)
+        return [list(dict.fromkeys(self.guidelines[key] for key in keys)) for keys in keyed]
+
+
+def _guideline_key(citation: GuidelineCitation) -> tuple[str, str, str, str]:
+    values = guideline_values(citation)
+    return values["family"], values["document"], values["topic"], values["pages"]
+
+
+def _insert(model: type[Model], objects: list[Model]) -> list[Model]:
+    """Insert new rows and return them with their primary keys: ``COPY`` on PostgreSQL, else ``bulk_create``."""
+    if not objects:
+        return objects
+    if connection.vendor != "postgresql":
+        return model.objects.bulk_create(objects)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, len(objects)],
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        columns = ", ".join(connection.ops.quote_name(c) for c in ["id", *(f.column for f in fields)])
+        table = connection.ops.quote_name(model._meta.db_table)
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row([obj.pk, *(_copy_value(f, obj) for f in fields)])
+    return objects
+
+
+def _copy_value(field: Field, obj: Model) -> object:
+    """A field's value as ``COPY`` takes it (what ``save()`` would have written)."""
+    value = field.pre_save(obj, add=True)
+    return Jsonb(value) if isinstance(field, JSONField) else value

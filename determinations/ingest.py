@@ -2,8 +2,8 @@
 
 Two halves, so the bulk path can run the first in worker processes:
 
-- ``prepare`` (pure Python, picklable in and out): read one file's text, parse
-  it and de-identify it, giving a ``PreparedLetter`` or a ``Failure``.
+- ``prepare`` (pure Python, picklable in and out): read one file's text,
+  de-identify it and parse it, giving a ``PreparedLetter`` or a ``Failure``.
 - ``store``: write one prepared letter in one transaction. A letter already
   stored with the same SHA-256 is left alone; a changed letter with a known
   case number updates its rows in place, except fields staff corrected by hand
@@ -23,7 +23,7 @@ from pathlib import Path
 from django.db import models, transaction
 
 from . import search
-from .deid import deidentify
+from .deid import Redactor
 from .generator.render import SYNTHETIC_MARKER
 from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources, letter_text
 from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
@@ -85,15 +85,19 @@ def sha256_of(data: bytes) -> str:
 
 
 def prepare(letter_file: LetterFile) -> PreparedLetter | Failure:
-    """Read, parse and de-identify one file (no database access)."""
+    """Read, de-identify and parse one file (no database access)."""
     try:
         text = letter_text(letter_file)
-        parsed = parse_letter(text)
+        redactor = Redactor(text)
+        letter = parse_letter(text, redact=redactor.letter)
     except ParseError as exc:
         return Failure(letter_file.name, str(exc))
-    letter, source = deidentify(parsed, Path(letter_file.name).name)
-    synthetic = SYNTHETIC_MARKER in text
-    return PreparedLetter(source=source, sha256=sha256_of(letter_file.data), letter=letter, synthetic=synthetic)
+    return PreparedLetter(
+        source=redactor.file_name(Path(letter_file.name).name),
+        sha256=sha256_of(letter_file.data),
+        letter=letter,
+        synthetic=SYNTHETIC_MARKER in text,
+    )
 
 
 def ingest(

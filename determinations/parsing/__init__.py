@@ -13,6 +13,7 @@ Pure Python (no Django), so it runs in worker processes and plain pytest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import format_a, format_b, format_c
 from .header import parse_header
@@ -28,10 +29,16 @@ _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 
 
-def parse_letter(text: str) -> ParsedLetter:
-    """The letter in ``text``; raises ``ParseError`` with the reason when it cannot be read as one."""
+def parse_letter(text: str, redact: Callable[[str], str] | None = None) -> ParsedLetter:
+    """The letter in ``text``; raises ``ParseError`` with the reason when it cannot be read as one.
+
+    ``redact``, when given, rewrites the cleaned text before anything is read from it (ingest passes
+    de-identification here, so every field of the result is already de-identified).
+    """
     _refuse_binary(text)
     cleaned = clean_text(text)
+    if redact is not None:
+        cleaned = redact(cleaned)
     if not cleaned:
         raise ParseError("empty text: nothing to parse")
     headings = scan_headings(cleaned)
@@ -54,7 +61,7 @@ def parse_letter(text: str) -> ParsedLetter:
         application_received=header.application_received,
         priority=header.priority,
         reviewer=parse_reviewer(reviewer_text),
-        patient=parse_patient(bodies.get("summary") or cleaned, header.injury_date),
+        patient=parse_patient(bodies.get("summary") or cleaned, header.injury_year),
         items=items,
         sections={s.title: bodies[s.key] for s in sections},
         text=cleaned,

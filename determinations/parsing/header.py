@@ -35,6 +35,7 @@ _LABELS = re.compile(
 )
 _DATE_FIELDS = ("decision_date", "date_assigned", "ur_denial_date", "application_received", "injury_date")
 _DATES = re.compile(DATE, re.IGNORECASE)
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)(?![\d/.-])")
 _CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}\d{2}-\d{3,9}\b")
 _PRIORITY = re.compile(r"\b(standard|regular|expedited|urgent)\b", re.IGNORECASE)
 _FINAL = re.compile(
@@ -54,6 +55,8 @@ class Header:
     ur_denial_date: datetime.date | None = None
     application_received: datetime.date | None = None
     injury_date: datetime.date | None = None
+    #: The injury date's year; also read when de-identification left only the year.
+    injury_year: int | None = None
     priority: str | None = None
     #: The letter-level decision of format B: ``UPHOLD``, ``OVERTURN`` or ``OVERTURN IN PART``.
     final_determination: str | None = None
@@ -68,7 +71,9 @@ def parse_header(text: str) -> Header:
     for i, match in enumerate(found):
         name = match.lastgroup or "other"
         value = line[match.end() : found[i + 1].start() if i + 1 < len(found) else len(line)]
-        if name in _DATE_FIELDS:
+        if name == "injury_date" and not _DATES.search(value) and (year := _BARE_YEAR.match(value)):
+            values["injury_year"] = int(year.group(1))
+        elif name in _DATE_FIELDS:
             dates = [d for d in map(parse_date, _DATES.findall(value)) if d]
             while waiting and len(dates) > 1:
                 values[waiting.pop(0)] = dates.pop(0)
@@ -83,6 +88,8 @@ def parse_header(text: str) -> Header:
             reader = _VALUE_READERS.get(name)
             if reader and (read := reader(value)):
                 values[name] = read
+    if isinstance(values.get("injury_date"), datetime.date):
+        values["injury_year"] = values["injury_date"].year
     return Header(**values)
 
 

@@ -19,7 +19,6 @@ None of these carries a name or an exact date.
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from .dates import DATE, parse_date
@@ -67,7 +66,13 @@ _INJURY_DATE = re.compile(
     rf"(?:\b(?:on|of|from|dated?|date\s+of)\b|:)\s*(?P<date>{DATE})",
     re.IGNORECASE,
 )
-_INJURY_YEAR = re.compile(r"\binjur(?:y|ed)\b[^.]{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: A year alone where the injury date was: "injured in 2010", or "injury on 2016" once de-identification
+#: has reduced the date to its year.
+_INJURY_YEAR = re.compile(
+    r"\b(?:injur(?:y|ies|ed)|accident|claim|incident|DOI)\b[^.]{0,60}?"
+    r"(?:\b(?:in|on|of|from|dated?|date\s+of)\b|:)\s*(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)",
+    re.IGNORECASE,
+)
 _INJURY_SENTENCE = re.compile(r"\b(?:injur(?:y|ies|ed)|accident|hurt)\b[^.]*(?:\.(?=\d)[^.]*)*", re.IGNORECASE)
 _DIAGNOSES = re.compile(
     r"\bdiagnos(?:is|es|ed)\b(?:,?\s*and-or\s+impressions,?)?\s*"
@@ -86,12 +91,12 @@ _MAX_DIAGNOSES = 12
 _MAX_DIAGNOSIS_LENGTH = 100
 
 
-def parse_patient(summary: str, injury_date: datetime.date | None = None) -> PatientProfile:
-    """The patient described by the case ``summary``; ``injury_date`` is the header's, when printed."""
+def parse_patient(summary: str, injury_year: int | None = None) -> PatientProfile:
+    """The patient described by the case ``summary``; ``injury_year`` is the header's, when printed."""
     text = collapse(summary)
     age, sex = _age_and_sex(text)
     injury = _INJURY_DATE.search(text)
-    injury_year = injury_date.year if injury_date else _summary_injury_year(text, injury)
+    injury_year = injury_year or _summary_injury_year(text, injury)
     sentence = _injury_sentence(text, injury)
     diagnoses = _diagnoses(text)
     return PatientProfile(

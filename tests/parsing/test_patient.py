@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from determinations.parsing.patient import parse_patient
@@ -50,7 +48,7 @@ def test_injury_year_from_the_summary(summary: str, year: int | None) -> None:
 
 
 def test_header_date_of_injury_comes_first() -> None:
-    patient = parse_patient("He reported an injury on 03/02/2011.", datetime.date(2012, 5, 6))
+    patient = parse_patient("He reported an injury on 03/02/2011.", 2012)
     assert patient.injury_year == 2012
 
 
