@@ -44,7 +44,7 @@ from .models import (
     Patient,
     Reviewer,
 )
-from .search import index_determinations
+from .search import drop_determinations, index_determinations
 from .taxonomy import CATEGORIES, SUBCATEGORIES
 
 RELEASED_REASON = "Released hand corrections"
@@ -358,11 +358,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def delete_model(self, request, obj) -> None:
         ids = self.letter_ids([obj])
+        drop_determinations(ids)
         super().delete_model(request, obj)
         index_determinations(ids)
 
     def delete_queryset(self, request, queryset) -> None:
         ids = self.letter_ids(queryset)
+        drop_determinations(ids)
         super().delete_queryset(request, queryset)
         index_determinations(ids)
 

@@ -97,10 +97,12 @@ class _BatchWriter:
 
     summary: IngestSummary
     reviewers: dict[str, int] = field(default_factory=dict)
+    specialties: dict[int, str] = field(default_factory=dict)
     guidelines: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reviewers = dict(Reviewer.objects.values_list("key", "pk"))
+        self.specialties = dict(Reviewer.objects.values_list("pk", "specialty"))
         self.guidelines = {
             (family, document, topic, pages): pk
             for pk, family, document, topic, pages in Guideline.objects.values_list(
@@ -190,7 +192,27 @@ class _BatchWriter:
                 for guideline_id in ids
             ],
         )
-        search.index_determinations([d.pk for d in determinations])
+        self._index(determinations, patients, reviewer_ids, parsed, items, decisions)
+
+    def _index(
+        self,
+        determinations: list[Determination],
+        patients: list[Patient],
+        reviewer_ids: list[int],
+        parsed: list[tuple[Determination, ParsedItem]],
+        items: list[DisputedItem],
+        decisions: list[Decision],
+    ) -> None:
+        """Index the new decisions from the rows in hand (what ``search.index_determinations`` reads back)."""
+        by_letter = {
+            d.pk: (d, patient, self.specialties[reviewer_id])
+            for d, patient, reviewer_id in zip(determinations, patients, reviewer_ids, strict=True)
+        }
+        rows = [
+            search.index_row(*by_letter[letter.pk], item, decision, (c.family for c in parsed_item.guidelines))
+            for (letter, parsed_item), item, decision in zip(parsed, items, decisions, strict=True)
+        ]
+        search.write_index(rows, {d.pk: d.summary for d in determinations})
 
     def _reviewer_ids(self, letters: list[PreparedLetter]) -> list[int]:
         fields = [reviewer_fields(p.letter) for p in letters]
@@ -199,6 +221,7 @@ class _BatchWriter:
         if missing:
             created = _insert(Reviewer, [Reviewer(key=key, **f) for key, f in missing.items()])
             self.reviewers.update((r.key, r.pk) for r in created)
+            self.specialties.update((r.pk, r.specialty) for r in created)
         return [self.reviewers[key] for key in keys]
 
     def _guideline_ids(self, items: list[ParsedItem]) -> list[list[int]]:

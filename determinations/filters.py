@@ -85,26 +85,34 @@ class NeedsReviewFilter(django_filters.ChoiceFilter):
 
 
 class DecisionFilter(django_filters.FilterSet):
-    """Every filter DESIGN.md lists, over the denormalised search entries."""
+    """Every filter DESIGN.md lists, over the denormalised search entries.
+
+    The multiple-choice filters are ``distinct=False``: the search rows join
+    nothing, and a ``DISTINCT`` would collapse the rows facet counting reads.
+    """
 
     q = django_filters.CharFilter(label="Search text", method="filter_text", max_length=MAX_VALUE_LENGTH)
-    outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices, label="Outcome")
-    category = django_filters.MultipleChoiceFilter(choices=[(c, c) for c in CATEGORIES], label="Category")
+    outcome = django_filters.MultipleChoiceFilter(distinct=False, choices=Outcome.choices, label="Outcome")
+    category = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=[(c, c) for c in CATEGORIES], label="Category"
+    )
     subcategory = django_filters.MultipleChoiceFilter(
-        choices=sorted({(s, s) for c in CATEGORIES for s in SUBCATEGORIES.get(c, ())}), label="Subcategory"
+        distinct=False,
+        choices=sorted({(s, s) for c in CATEGORIES for s in SUBCATEGORIES.get(c, ())}),
+        label="Subcategory",
     )
-    specialty = django_filters.MultipleChoiceFilter(choices=_specialties, label="Reviewer specialty")
+    specialty = django_filters.MultipleChoiceFilter(distinct=False, choices=_specialties, label="Reviewer specialty")
     guideline = django_filters.MultipleChoiceFilter(
-        choices=Family.choices, label="Guideline cited", method="filter_guideline"
+        distinct=False, choices=Family.choices, label="Guideline cited", method="filter_guideline"
     )
-    year = django_filters.TypedMultipleChoiceFilter(choices=_years, coerce=int, label="Decision year")
+    year = django_filters.TypedMultipleChoiceFilter(distinct=False, choices=_years, coerce=int, label="Decision year")
     date_from = django_filters.DateFilter(field_name="decision_date", lookup_expr="gte", label="Decided on or after")
     date_to = django_filters.DateFilter(field_name="decision_date", lookup_expr="lte", label="Decided on or before")
-    sex = django_filters.MultipleChoiceFilter(choices=Sex.choices, label="Patient sex")
-    age_band = django_filters.MultipleChoiceFilter(choices=AgeBand.choices, label="Patient age")
-    priority = django_filters.MultipleChoiceFilter(choices=Priority.choices, label="Review priority")
+    sex = django_filters.MultipleChoiceFilter(distinct=False, choices=Sex.choices, label="Patient sex")
+    age_band = django_filters.MultipleChoiceFilter(distinct=False, choices=AgeBand.choices, label="Patient age")
+    priority = django_filters.MultipleChoiceFilter(distinct=False, choices=Priority.choices, label="Review priority")
     region = django_filters.MultipleChoiceFilter(
-        field_name="region", choices=[(label, label) for label, _ in REGIONS], label="Body region"
+        distinct=False, field_name="region", choices=[(label, label) for label, _ in REGIONS], label="Body region"
     )
     case = django_filters.CharFilter(label="Case number", method="filter_case", max_length=20)
     needs_review = NeedsReviewFilter(choices=NEEDS_REVIEW_CHOICES, label="Review status", method="filter_needs_review")
@@ -146,22 +154,41 @@ class FacetOption:
     selected: bool
 
 
-def facets(filterset: DecisionFilter) -> dict[str, list[FacetOption]]:
-    """For each facet, every option with a count (or selected), counted without the facet's own selection."""
+@dataclass(frozen=True)
+class Facets:
+    """The result's size and, per facet, its options with counts; ``exact`` is false when counts are estimated."""
+
+    count: search.ResultCount
+    options: dict[str, list[FacetOption]]
+    exact: bool
+
+
+def facets(filterset: DecisionFilter) -> Facets:
+    """For each facet, every option with a count (or selected), counted without the facet's own selection.
+
+    Facets nobody selected share one count of the current result; each facet
+    with a selection is counted once more without it (so its other options
+    show what choosing them would add).
+    """
     filterset.is_valid()
-    result: dict[str, list[FacetOption]] = {}
+    selected = {name: {str(v) for v in _values(filterset.data, name)} for name in FACETS}
+    base = search.tally(filterset.qs, [name for name in FACETS if not selected[name]])
+    counts, exact = dict(base.facets), base.count.exact
+    for name in (name for name in FACETS if selected[name]):
+        own = search.tally(filterset.queryset_without(name), [name])
+        counts[name], exact = own.facets[name], exact and own.count.exact
+    options: dict[str, list[FacetOption]] = {}
     for name in FACETS:
-        counts = search.facet_counts(filterset.queryset_without(name), name)
-        selected = {str(v) for v in _values(filterset.data, name)}
-        options = [
-            FacetOption(str(value), label, counts.get(str(value), 0), str(value) in selected)
+        found = counts[name]
+        choices = [
+            FacetOption(str(value), label, found.get(str(value), 0), str(value) in selected[name])
             for value, label in _choices(filterset, name)
-            if counts.get(str(value)) or str(value) in selected
+            if found.get(str(value)) or str(value) in selected[name]
         ]
         if name in RANKED_FACETS:
-            options.sort(key=lambda option: -option.count)
-        result[name] = options
-    return result
+            choices.sort(key=lambda option: -option.count)
+        options[name] = choices
+    return Facets(base.count, options, exact)
 
 
 @dataclass(frozen=True)
@@ -174,10 +201,10 @@ class FacetGroup:
     more: list[FacetOption]
 
 
-def facet_groups(filterset: DecisionFilter, visible: int = 8) -> list[FacetGroup]:
+def facet_groups(facets: Facets, filterset: DecisionFilter, visible: int = 8) -> list[FacetGroup]:
     """The sidebar's checkbox groups; selected options are always among those shown."""
     groups = []
-    for name, options in facets(filterset).items():
+    for name, options in facets.options.items():
         first = [o for i, o in enumerate(options) if i < visible or o.selected]
         groups.append(
             FacetGroup(name, str(filterset.filters[name].label), first, [o for o in options if o not in first])

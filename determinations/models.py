@@ -274,11 +274,11 @@ class SearchEntry(models.Model):
     determination = models.ForeignKey(Determination, on_delete=models.CASCADE, related_name="search_entries")
     case_number = models.CharField(max_length=20, blank=True, db_index=True)
     decision_date = models.DateField(null=True, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, db_index=True)
-    category = models.CharField(max_length=40, db_index=True)
-    subcategory = models.CharField(max_length=80, blank=True, db_index=True)
-    specialty = models.CharField(max_length=200, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    category = models.CharField(max_length=40)
+    subcategory = models.CharField(max_length=80, blank=True)
+    specialty = models.CharField(max_length=200, blank=True)
     cites_mtus = models.BooleanField(default=False)
     cites_acoem = models.BooleanField(default=False)
     cites_odg = models.BooleanField(default=False)
@@ -286,13 +286,22 @@ class SearchEntry(models.Model):
     sex = models.CharField(max_length=6, choices=Sex.choices, blank=True)
     age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
     priority = models.CharField(max_length=9, choices=Priority.choices, blank=True)
-    region = models.CharField(max_length=40, blank=True, db_index=True)
+    region = models.CharField(max_length=40, blank=True)
     needs_review = models.BooleanField(default=False)
     synthetic = models.BooleanField(default=False)
+    sample = models.PositiveSmallIntegerField(
+        default=0, help_text="A hash of the decision id in [0, 1000): counting a sample of a huge result reads only it."
+    )
 
     class Meta:
         verbose_name_plural = "search entries"
-        indexes = [models.Index(fields=["decision_date", "decision"], name="searchentry_date_idx")]
+        indexes = [
+            models.Index(fields=["decision_date", "decision"], name="searchentry_date_idx"),
+            *(
+                models.Index(fields=[name], name=f"searchentry_{name}_idx")
+                for name in ("year", "outcome", "category", "subcategory", "specialty", "region", "sample")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"search entry for decision {self.decision_id}"

@@ -25,18 +25,22 @@ Every write path (ingest, admin edits, bulk loads) calls
 from __future__ import annotations
 
 import datetime
+import functools
 import html
+import math
+import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.db import connection, connections, transaction
-from django.db.models import BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import Coalesce, ExtractYear, Substr, Upper
+from django.db.models.functions import Substr
 
-from .models import AgeBand, Decision, Determination, DisputedItem, Family, SearchEntry
+from .models import AgeBand, Decision, Determination, DisputedItem, Family, Patient, SearchEntry
 
 CONFIG = "english"
 #: Counts are exact up to this many decisions and estimated beyond (DESIGN.md section 10).
@@ -160,21 +164,34 @@ class WebQuery:
 def text_match(queryset: QuerySet[SearchEntry], q: str) -> QuerySet[SearchEntry]:
     """``queryset`` restricted to decisions matching ``q``.
 
-    A decision's searchable text is its own document (request, citations,
-    rationale) together with its letter's case summary: each term may be found
-    in either, and an excluded term in neither.
+    A decision's searchable text is its own (request, citations, rationale)
+    together with its letter's case summary, indexed as one document per
+    decision: each term may be found anywhere in it, an excluded term nowhere.
     """
     query = WebQuery.parse(q)
     if query.is_empty:
         return queryset.none() if query.text.strip() else queryset
-    term_match = _postgres_term if is_postgresql() else _sqlite_term
-    condition = Q(pk__in=[])
-    for terms in query.alternatives:
-        alternative = Q()
-        for term in terms:
-            alternative &= ~term_match(term) if term.negated else term_match(term)
-        condition |= alternative
-    return queryset.filter(condition)
+    if is_postgresql():
+        return queryset.filter(_Matches(query))
+    return queryset.filter(_fts5_condition(query))
+
+
+def _tsquery(terms: Iterable[Term]) -> tuple[str, list[str]]:
+    """SQL for one ``tsquery`` combining ``terms`` with AND (each a phrase, ``!!`` when excluded)."""
+    parts, params = [], []
+    for term in terms:
+        parts.append(f"{'!!' if term.negated else ''}phraseto_tsquery(%s::regconfig, %s)")
+        params += [CONFIG, term.text]
+    return "(" + " && ".join(parts) + ")", params
+
+
+def _query_tsquery(query: WebQuery, positive_only: bool = False) -> tuple[str, list[str]]:
+    """The whole query as one ``tsquery`` (alternatives with OR); ``positive_only`` keeps any positive term."""
+    if positive_only:
+        pieces = [_tsquery([term]) for term in query.positive_terms]
+    else:
+        pieces = [_tsquery(terms) for terms in query.alternatives]
+    return "(" + " || ".join(sql for sql, _ in pieces) + ")", [p for _, params in pieces for p in params]
 
 
 class _Document(Expression):
@@ -187,48 +204,84 @@ class _Document(Expression):
         return f'{compiler.quote_name_unless_alias(alias)}."document"', []
 
 
-class _DocumentMatches(Expression):
-    """``document @@ phraseto_tsquery(term)`` on the entry's own vector."""
+class _Matches(Expression):
+    """``document @@ <the query as one tsquery>``: a single GIN index scan however many terms it has."""
 
     output_field = BooleanField()
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, query: WebQuery) -> None:
         super().__init__()
-        self.text = text
+        self.query = query
 
     def as_sql(self, compiler, connection):
         document, params = compiler.compile(_Document())
-        return f"{document} @@ phraseto_tsquery(%s::regconfig, %s)", [*params, CONFIG, self.text]
+        tsquery, tsparams = _query_tsquery(self.query)
+        return f"{document} @@ {tsquery}", [*params, *tsparams]
 
 
-def _postgres_term(term: Term) -> Q:
-    summary = RawSQL(
-        "SELECT id FROM determinations_determination WHERE summary_document @@ phraseto_tsquery(%s::regconfig, %s)",
-        (CONFIG, term.text),
-    )
-    return Q(_DocumentMatches(term.text)) | Q(determination_id__in=summary)
+class _Rank(Expression):
+    """``ts_rank`` of the entry's document against any positive term of the query."""
+
+    output_field = FloatField()
+
+    def __init__(self, query: WebQuery) -> None:
+        super().__init__()
+        self.query = query
+
+    def as_sql(self, compiler, connection):
+        document, params = compiler.compile(_Document())
+        tsquery, tsparams = _query_tsquery(self.query, positive_only=True)
+        return f"ts_rank({document}, {tsquery})", [*params, *tsparams]
 
 
-def _sqlite_term(term: Term) -> Q:
-    return Q(pk__in=_fts5_rowids("determinations_decision_fts", term.fts5)) | Q(
-        determination_id__in=_fts5_rowids("determinations_summary_fts", term.fts5)
-    )
+_FTS = "determinations_decision_fts"
 
 
-def _fts5_rowids(table: str, fts_query: str) -> RawSQL:
-    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", (fts_query,))
+def _fts5_alternative(terms: Sequence[Term]) -> str | None:
+    """One alternative as an FTS5 query, or ``None`` when it has no wanted term (FTS5 cannot express that)."""
+    wanted = [term.fts5 for term in terms if not term.negated]
+    excluded = [term.fts5 for term in terms if term.negated]
+    if not wanted:
+        return None
+    expression = "(" + " AND ".join(wanted) + ")"
+    return f"{expression} NOT ({' OR '.join(excluded)})" if excluded else expression
 
 
-def _postgres_rank_query(query: WebQuery) -> SearchQuery | None:
-    """Any positive term, as one ``tsquery`` for ranking and headlines."""
-    combined = None
-    for term in query.positive_terms:
-        one = SearchQuery(term.text, search_type="phrase", config=CONFIG)
-        combined = one if combined is None else combined | one
-    return combined
+def _fts5_condition(query: WebQuery) -> Q:
+    """FTS5 matching with the meaning of the PostgreSQL query: one MATCH for every alternative it can express."""
+    expressible = [e for e in map(_fts5_alternative, query.alternatives) if e]
+    condition = Q(pk__in=_fts5_rowids(" OR ".join(expressible))) if expressible else Q(pk__in=[])
+    for terms in query.alternatives:
+        if _fts5_alternative(terms) is None:
+            excluded = " OR ".join(term.fts5 for term in terms)
+            condition |= ~Q(pk__in=_fts5_rowids(excluded))
+    return condition
 
 
-# --- counting -------------------------------------------------------------------------------------------------
+def _fts5_rowids(fts_query: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", (fts_query,))
+
+
+# --- counting and facets --------------------------------------------------------------------------------------
+
+#: The share of decisions a row's ``sample`` column selects is ``sample < k`` out of this many.
+SAMPLE_SCALE = 1000
+#: Aim for about this many sampled decisions when a result is too large to count exactly.
+SAMPLE_TARGET = 5_000
+#: The facet columns of each facet dimension.
+FACET_COLUMNS = {
+    "outcome": ("outcome",),
+    "category": ("category",),
+    "subcategory": ("subcategory",),
+    "specialty": ("specialty",),
+    "guideline": tuple(FAMILY_COLUMNS.values()),
+    "year": ("year",),
+    "sex": ("sex",),
+    "age_band": ("age_band",),
+    "priority": ("priority",),
+    "region": ("region",),
+    "needs_review": ("needs_review",),
+}
 
 
 @dataclass(frozen=True)
@@ -242,38 +295,82 @@ class ResultCount:
         return f"{self.value:,}" if self.exact else f"about {self.value:,}"
 
 
+@dataclass(frozen=True)
+class Tally:
+    """The size of a result and its facet counts, both exact or both estimated from a sample."""
+
+    count: ResultCount
+    facets: dict[str, dict[str, int]]
+
+
 def count(queryset: QuerySet[SearchEntry]) -> ResultCount:
     """Count matches exactly up to the limit; beyond it, estimate."""
-    capped = queryset.order_by()[: EXACT_COUNT_LIMIT + 1].count()
-    if capped <= EXACT_COUNT_LIMIT:
-        return ResultCount(capped, True)
-    return ResultCount(max(_estimate(queryset), capped), False)
+    return tally(queryset).count
 
 
-def _estimate(queryset: QuerySet[SearchEntry]) -> int:
-    if is_postgresql():
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = cursor.fetchone()[0]
-        plan = plan[0] if isinstance(plan, list) else plan
-        return int(plan["Plan"]["Plan Rows"])
-    return queryset.order_by().count()
+def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Tally:
+    """Count a result and, per facet dimension, its decisions by value.
+
+    Up to ``EXACT_COUNT_LIMIT`` matches everything is counted exactly from one
+    capped scan. Beyond it, a sample of decisions (``SearchEntry.sample``, a
+    hash of the decision id, so it is spread evenly over time and ingest
+    order) is counted and scaled: the database reads only the sampled rows,
+    found through the same indexes as the query.
+    """
+    columns = [column for name in dimensions for column in FACET_COLUMNS[name]] or ["pk"]
+    queryset = queryset.order_by()
+    rows = list(queryset.values_list(*columns)[: EXACT_COUNT_LIMIT + 1])
+    if len(rows) <= EXACT_COUNT_LIMIT:
+        return Tally(ResultCount(len(rows), True), _facets(rows, dimensions, 1.0))
+    permille = _sample_size(SAMPLE_TARGET / _planned_rows(queryset))
+    sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
+    if len(sample) < SAMPLE_TARGET / 4 and permille < SAMPLE_SCALE:
+        permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(len(sample), 1))
+        sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
+    scale = SAMPLE_SCALE / permille
+    estimate = max(round(len(sample) * scale), EXACT_COUNT_LIMIT + 1)
+    return Tally(ResultCount(estimate, False), _facets(sample, dimensions, scale))
 
 
-# --- facets ---------------------------------------------------------------------------------------------------
+def _sample_size(share: float) -> int:
+    """``share`` of all decisions as a whole number of ``sample`` buckets (at least one, at most all)."""
+    return max(1, min(SAMPLE_SCALE, math.ceil(share * SAMPLE_SCALE)))
+
+
+def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
+    """The database's own estimate of a query's size (PostgreSQL's planner; SQLite counts, which is cheap there)."""
+    if not is_postgresql():
+        return max(queryset.count(), 1)
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = plan[0] if isinstance(plan, list) else plan
+    return max(int(plan["Plan"]["Plan Rows"]), 1)
+
+
+def _facets(rows: list[tuple], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
+    """Per dimension, value -> count over ``rows`` (columns in ``FACET_COLUMNS`` order), scaled."""
+    result: dict[str, dict[str, int]] = {}
+    position = 0
+    for name in dimensions:
+        width = len(FACET_COLUMNS[name])
+        counter: Counter[str] = Counter()
+        if name == "guideline":
+            for row in rows:
+                counter.update(
+                    f for f, cited in zip(FAMILY_COLUMNS, row[position : position + width], strict=True) if cited
+                )
+        else:
+            counter.update(_facet_key(row[position]) for row in rows if row[position] not in (None, ""))
+        result[name] = {value: max(1, round(n * scale)) for value, n in counter.items()}
+        position += width
+    return result
 
 
 def facet_counts(queryset: QuerySet[SearchEntry], dimension: str) -> dict[str, int]:
-    """Matches per value of one facet column (``guideline`` counts each cited family)."""
-    queryset = queryset.order_by()
-    if dimension == "guideline":
-        totals = queryset.aggregate(
-            **{family: Count("pk", filter=Q(**{column: True})) for family, column in FAMILY_COLUMNS.items()}
-        )
-        return {family: n for family, n in totals.items() if n}
-    rows = queryset.values_list(dimension).annotate(n=Count("pk"))
-    return {_facet_key(value): n for value, n in rows if value not in (None, "")}
+    """Matches per value of one facet dimension (``guideline`` counts each cited family)."""
+    return tally(queryset, [dimension]).facets[dimension]
 
 
 def _facet_key(value: object) -> str:
@@ -328,53 +425,65 @@ class Hit:
         return f"{self.determination.get_absolute_url()}#{self.item.anchor}"
 
 
-def page_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, offset: int, limit: int) -> list[int]:
-    """Decision ids of one result page, in the requested order."""
-    ordering = _ordering(queryset, q, sort)
-    if isinstance(ordering, tuple):
-        sql, params = ordering
-        with connection.cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset))
-            return [row[0] for row in cursor.fetchall()]
-    return list(ordering[offset : offset + limit])
-
-
-def iter_ordered_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, chunk_size: int = 2000) -> Iterator[int]:
-    """Every matching decision id in the requested order, streamed from the database."""
-    ordering = _ordering(queryset, q, sort)
-    if isinstance(ordering, tuple):
-        sql, params = ordering
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            while rows := cursor.fetchmany(chunk_size):
-                yield from (row[0] for row in rows)
-        return
-    yield from ordering.iterator(chunk_size=chunk_size)
-
+#: Relevance ranks at most this many matches (the newest); beyond them, sort by date to see everything.
+RANKED_LIMIT = 2_000
 
 _NEWEST = (F("decision_date").desc(nulls_last=True), F("pk").desc())
 _OLDEST = (F("decision_date").asc(nulls_last=True), F("pk").asc())
 
 
-def _ordering(queryset: QuerySet[SearchEntry], q: str, sort: str) -> QuerySet | tuple[str, tuple]:
-    """A values-list queryset of ids in order, or raw SQL where the ORM cannot express it (FTS5 ranking)."""
-    if sort == "oldest":
-        return queryset.order_by(*_OLDEST).values_list("pk", flat=True)
-    query = WebQuery.parse(q)
-    if sort != "relevance" or not query.positive_terms:
-        return queryset.order_by(*_NEWEST).values_list("pk", flat=True)
+def ranks_by_relevance(q: str, sort: str) -> bool:
+    """True when a result in this order is ranked (and so limited to ``RANKED_LIMIT`` decisions)."""
+    return sort == "relevance" and bool(WebQuery.parse(q).positive_terms)
+
+
+def page_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, offset: int, limit: int) -> list[int]:
+    """Decision ids of one result page, in the requested order.
+
+    Relevance ranks the ``RANKED_LIMIT`` newest matches (ranking every match of
+    a common word would read millions of documents), so its pages end there.
+    """
+    if ranks_by_relevance(q, sort):
+        return _ranked_ids(queryset, WebQuery.parse(q))[offset : offset + limit]
+    ordering = _OLDEST if sort == "oldest" else _NEWEST
+    return list(queryset.order_by(*ordering).values_list("pk", flat=True)[offset : offset + limit])
+
+
+def iter_ordered_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, chunk_size: int = 2000) -> Iterator[int]:
+    """Every matching decision id, oldest first for ``oldest`` and newest first otherwise, streamed.
+
+    A whole result is listed by date: relevance covers only the best-ranked part of a large result.
+    """
+    ordering = _OLDEST if sort == "oldest" else _NEWEST
+    yield from queryset.order_by(*ordering).values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+
+
+def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery) -> list[int]:
+    """The ids of the newest ``RANKED_LIMIT`` matches, best rank first (then newest)."""
+    newest = queryset.order_by(*_NEWEST)
     if is_postgresql():
-        rank = SearchRank(_Document(), _postgres_rank_query(query))
-        return queryset.annotate(rank=rank).order_by("-rank", *_NEWEST).values_list("pk", flat=True)
-    matched_sql, matched_params = queryset.order_by().values("pk").query.sql_with_params()
-    sql = (
-        "SELECT e.decision_id FROM determinations_searchentry e LEFT JOIN ("
-        "SELECT rowid AS decision_id, bm25(determinations_decision_fts, 10.0, 2.0, 1.0) AS score "
-        "FROM determinations_decision_fts WHERE determinations_decision_fts MATCH %s) r "
-        f"ON r.decision_id = e.decision_id WHERE e.decision_id IN ({matched_sql}) "
-        "ORDER BY COALESCE(r.score, 0) ASC, e.decision_date IS NULL, e.decision_date DESC, e.decision_id DESC"
-    )
-    return sql, (query.fts5_any(), *matched_params)
+        scored = newest.annotate(rank=_Rank(query)).values_list("pk", "rank", "decision_date")[:RANKED_LIMIT]
+        rows = [(pk, -rank, date) for pk, rank, date in scored]
+    else:
+        candidates = list(newest.values_list("pk", "decision_date")[:RANKED_LIMIT])
+        scores = _bm25(query, [pk for pk, _ in candidates])
+        rows = [(pk, scores.get(pk, 0.0), date) for pk, date in candidates]
+    oldest_first = datetime.date.min.toordinal()
+    rows.sort(key=lambda row: (row[1], -(row[2].toordinal() if row[2] else oldest_first), -row[0]))
+    return [pk for pk, _, _ in rows]
+
+
+def _bm25(query: WebQuery, ids: list[int]) -> dict[int, float]:
+    """FTS5's ``bm25`` (lower is better) of these decisions against any positive term of the query."""
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, bm25({_FTS}, 10.0, 2.0, 1.0, 0.5) FROM {_FTS} WHERE {_FTS} MATCH %s "
+            f"AND rowid IN ({', '.join('%s' for _ in ids)})",
+            (query.fts5_any(), *ids),
+        )
+        return dict(cursor.fetchall())
 
 
 def hits(ids: Sequence[int], q: str) -> list[Hit]:
@@ -416,8 +525,14 @@ def _rationale_starts(ids: list[int]) -> dict[int, str]:
     return dict(Decision.objects.filter(pk__in=ids).values_list("pk", Substr("rationale", 1, 400)))
 
 
+def _headline_query(query: WebQuery) -> SearchQuery:
+    """Any positive term, as one ``SearchQuery`` for headlines."""
+    terms = [SearchQuery(term.text, search_type="phrase", config=CONFIG) for term in query.positive_terms]
+    return functools.reduce(operator.or_, terms)
+
+
 def _postgres_snippets(ids: list[int], query: WebQuery) -> dict[int, str]:
-    tsquery = _postgres_rank_query(query)
+    tsquery = _headline_query(query)
     options = {"start_sel": _MARK_START, "stop_sel": _MARK_END, "max_words": 40, "min_words": 15}
     rows = Decision.objects.filter(pk__in=ids).annotate(
         own=SearchHeadline("rationale", tsquery, config=CONFIG, max_fragments=2, fragment_delimiter=" … ", **options),
@@ -428,25 +543,21 @@ def _postgres_snippets(ids: list[int], query: WebQuery) -> dict[int, str]:
 
 def _sqlite_snippets(ids: list[int], query: WebQuery) -> dict[int, str]:
     marks = (_MARK_START, _MARK_END, " … ")
-    letters = dict(Decision.objects.filter(pk__in=ids).values_list("pk", "item__determination_id"))
-    own = _fts5_snippets("determinations_decision_fts", 2, list(letters), query, marks)
-    summaries = _fts5_snippets("determinations_summary_fts", 0, sorted(set(letters.values())), query, marks)
+    own = _fts5_snippets(2, ids, query, marks)
+    summaries = _fts5_snippets(3, ids, query, marks)
     starts = _rationale_starts([pk for pk in ids if pk not in own])
-    return {
-        pk: _best_snippet(own.get(pk) or _first_words(starts.get(pk, "")), summaries.get(letter, ""))
-        for pk, letter in letters.items()
-    }
+    return {pk: _best_snippet(own.get(pk) or _first_words(starts.get(pk, "")), summaries.get(pk, "")) for pk in ids}
 
 
-def _fts5_snippets(table: str, column: int, rowids: list[int], query: WebQuery, marks: tuple) -> dict[int, str]:
+def _fts5_snippets(column: int, rowids: list[int], query: WebQuery, marks: tuple) -> dict[int, str]:
     """``snippet()`` of one column for those of ``rowids`` that hold any positive term."""
     if not rowids:
         return {}
     placeholders = ", ".join("%s" for _ in rowids)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, snippet({table}, {column}, %s, %s, %s, 40) FROM {table} "
-            f"WHERE {table} MATCH %s AND rowid IN ({placeholders})",
+            f"SELECT rowid, snippet({_FTS}, {column}, %s, %s, %s, 40) FROM {_FTS} "
+            f"WHERE {_FTS} MATCH %s AND rowid IN ({placeholders})",
             (*marks, query.fts5_any(), *rowids),
         )
         return dict(cursor.fetchall())
@@ -471,152 +582,202 @@ def _highlight(raw: str) -> str:
 # --- keeping the index in sync ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class IndexRow:
+    """Everything one decision puts in the search index: its ``SearchEntry`` columns and its own text."""
+
+    decision_id: int
+    determination_id: int
+    case_number: str
+    decision_date: datetime.date | None
+    year: int | None
+    outcome: str
+    category: str
+    subcategory: str
+    specialty: str
+    cites_mtus: bool
+    cites_acoem: bool
+    cites_odg: bool
+    cites_other: bool
+    sex: str
+    age_band: str
+    priority: str
+    region: str
+    needs_review: bool
+    synthetic: bool
+    sample: int
+    request: str
+    citations: str
+    rationale: str
+
+
+_ENTRY_COLUMNS = tuple(f.name for f in fields(IndexRow))[:-3]
+
+
+def index_row(
+    letter: Determination,
+    patient: Patient,
+    specialty: str,
+    item: DisputedItem,
+    decision: Decision,
+    families: Iterable[str],
+) -> IndexRow:
+    """The index row of one decision, from its rows (saved or about to be saved with these ids)."""
+    families = set(families)
+    return IndexRow(
+        decision_id=decision.pk,
+        determination_id=letter.pk,
+        case_number=(letter.case_number or "").upper(),
+        decision_date=letter.decision_date,
+        year=letter.decision_date.year if letter.decision_date else None,
+        outcome=decision.outcome,
+        category=item.category,
+        subcategory=item.subcategory,
+        specialty=specialty,
+        cites_mtus=Family.MTUS in families,
+        cites_acoem=Family.ACOEM in families,
+        cites_odg=Family.ODG in families,
+        cites_other=Family.OTHER in families,
+        sex=patient.sex,
+        age_band=AgeBand.of(patient.age),
+        priority=letter.priority,
+        region=item.body_region,
+        needs_review=letter.needs_review,
+        synthetic=letter.synthetic,
+        sample=sample_bucket(decision.pk),
+        request=item.request,
+        citations=f"{decision.reviewer_citation} {decision.claims_administrator_citation}",
+        rationale=decision.rationale,
+    )
+
+
+def sample_bucket(decision_id: int) -> int:
+    """A decision's sample bucket in ``[0, SAMPLE_SCALE)``: a multiplicative hash, even over any id range."""
+    return (decision_id * 2654435761) % 2**32 % SAMPLE_SCALE
+
+
 def index_determinations(ids: Iterable[int]) -> None:
     """Rebuild the search rows and full-text documents of these letters (deleted letters drop out)."""
     ids = sorted(set(ids))
     if not ids:
         return
     with transaction.atomic():
-        _drop_documents(ids)
-        SearchEntry.objects.filter(determination_id__in=ids).delete()
-        _insert_entries(ids)
-        _write_documents(ids)
-
-
-#: ``SearchEntry`` columns in the order ``_entry_rows`` selects them.
-_ENTRY_COLUMNS = (
-    "decision_id",
-    "determination_id",
-    "case_number",
-    "decision_date",
-    "year",
-    "outcome",
-    "category",
-    "subcategory",
-    "specialty",
-    "cites_mtus",
-    "cites_acoem",
-    "cites_odg",
-    "cites_other",
-    "sex",
-    "age_band",
-    "priority",
-    "region",
-    "needs_review",
-    "synthetic",
-)
-
-
-def _insert_entries(ids: list[int]) -> None:
-    """One ``INSERT ... SELECT`` writing the search rows of these letters (no Python object per decision)."""
-    sql, params = _entry_rows(ids).query.sql_with_params()
-    columns = ", ".join(connection.ops.quote_name(column) for column in _ENTRY_COLUMNS)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {SearchEntry._meta.db_table} ({columns}) {sql}", params)
-
-
-def _entry_rows(ids: list[int]) -> QuerySet:
-    letter = "item__determination__"
-    cites = Decision.guidelines.through.objects.filter(decision_id=OuterRef("pk"))
-    return (
-        Decision.objects.filter(item__determination_id__in=ids)
-        .order_by()
-        .values_list(
-            "pk",
-            "item__determination_id",
-            Upper(Coalesce(f"{letter}case_number", Value(""))),
-            f"{letter}decision_date",
-            ExtractYear(f"{letter}decision_date"),
-            "outcome",
-            "item__category",
-            "item__subcategory",
-            f"{letter}reviewer__specialty",
-            *(Exists(cites.filter(guideline__family=family)) for family in FAMILY_COLUMNS),
-            f"{letter}patient__sex",
-            _age_band(f"{letter}patient__age"),
-            f"{letter}priority",
-            "item__body_region",
-            f"{letter}needs_review",
-            f"{letter}synthetic",
+        _delete_index(ids)
+        decisions = (
+            Decision.objects.filter(item__determination_id__in=ids)
+            .select_related("item__determination__reviewer", "item__determination__patient")
+            .defer("item__determination__full_text", "item__determination__sections")
+            .prefetch_related("guidelines")
         )
-    )
+        rows, summaries = [], {}
+        for decision in decisions:
+            item = decision.item
+            letter = item.determination
+            families = (g.family for g in decision.guidelines.all())
+            rows.append(index_row(letter, letter.patient, letter.reviewer.specialty, item, decision, families))
+            summaries[letter.pk] = letter.summary
+        write_index(rows, summaries)
 
 
-def _age_band(age: str) -> Case:
-    """``AgeBand.of`` in SQL."""
-    bands = [When(**{f"{age}__isnull": True}, then=Value(""))]
-    bands += [When(**{f"{age}__lt": 30}, then=Value(AgeBand.UNDER_30.value))]
-    bands += [When(**{f"{age}__lt": decade + 10}, then=Value(AgeBand.of(decade))) for decade in (30, 40, 50, 60)]
-    return Case(*bands, default=Value(AgeBand.SEVENTY_PLUS.value), output_field=CharField())
+def write_index(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
+    """Add index rows for decisions not indexed yet, each document holding its letter's summary (``summaries``)."""
+    if not rows:
+        return
+    if is_postgresql():
+        _write_postgres(rows, summaries)
+    else:
+        _write_sqlite(rows, summaries)
 
 
-def _id_list(ids: list[int]) -> str:
-    return ", ".join(str(int(pk)) for pk in ids)
+_STAGING = """
+CREATE TEMP TABLE IF NOT EXISTS search_staging (
+    decision_id bigint, determination_id bigint, case_number text, decision_date date, year integer,
+    outcome text, category text, subcategory text, specialty text, cites_mtus boolean, cites_acoem boolean,
+    cites_odg boolean, cites_other boolean, sex text, age_band text, priority text, region text,
+    needs_review boolean, synthetic boolean, sample integer, request text, citations text, rationale text
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS summary_staging (determination_id bigint, summary text) ON COMMIT DELETE ROWS;
+TRUNCATE search_staging, summary_staging;
+"""
 
 
-def _drop_documents(ids: list[int]) -> None:
-    with connection.cursor() as cursor:
-        if is_postgresql():
-            return  # the vectors live in columns of the rows being rebuilt
-        listed = _id_list(ids)
+def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
+    """Stage the rows with ``COPY``, then compute every ``tsvector`` in one ``INSERT ... SELECT``.
+
+    The summary's vector is computed once per letter and appended to each of its decisions' vectors.
+    """
+    columns = ", ".join(_ENTRY_COLUMNS)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_STAGING)
+        with cursor.cursor.copy("COPY search_staging FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(astuple(row))
+        with cursor.cursor.copy("COPY summary_staging FROM STDIN") as copy:
+            for letter_id in {row.determination_id for row in rows}:
+                copy.write_row((letter_id, summaries.get(letter_id, "")))
         cursor.execute(
-            "DELETE FROM determinations_decision_fts WHERE rowid IN "
-            f"(SELECT decision_id FROM determinations_searchentry WHERE determination_id IN ({listed}))"
+            f"""
+            INSERT INTO determinations_searchentry ({columns}, document)
+            SELECT {", ".join(f"s.{c}" for c in _ENTRY_COLUMNS)},
+                   setweight(to_tsvector(%(config)s::regconfig, s.request), 'A')
+                   || setweight(to_tsvector(%(config)s::regconfig, s.citations), 'B')
+                   || setweight(to_tsvector(%(config)s::regconfig, s.rationale), 'B')
+                   || letter.document
+            FROM search_staging s
+            JOIN (SELECT determination_id, setweight(to_tsvector(%(config)s::regconfig, summary), 'C') AS document
+                  FROM summary_staging) letter USING (determination_id)
+            """,
+            {"config": CONFIG},
         )
-        cursor.execute(f"DELETE FROM determinations_summary_fts WHERE rowid IN ({listed})")
 
 
-def _write_documents(ids: list[int]) -> None:
+def _write_sqlite(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
+    columns = ", ".join(_ENTRY_COLUMNS)
+    marks = ", ".join("%s" for _ in _ENTRY_COLUMNS)
     with connection.cursor() as cursor:
-        if is_postgresql():
+        cursor.executemany(
+            f"INSERT INTO determinations_searchentry ({columns}) VALUES ({marks})",
+            [astuple(row)[: len(_ENTRY_COLUMNS)] for row in rows],
+        )
+        cursor.executemany(
+            f"INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary) VALUES (%s, %s, %s, %s, %s)",
+            [
+                (row.decision_id, row.request, row.citations, row.rationale, summaries.get(row.determination_id, ""))
+                for row in rows
+            ],
+        )
+
+
+def _delete_index(ids: list[int]) -> None:
+    """Drop these letters' search rows and their FTS5 rows."""
+    if not is_postgresql():
+        with connection.cursor() as cursor:
             cursor.execute(
-                """
-                UPDATE determinations_searchentry AS e SET document =
-                    setweight(to_tsvector(%(config)s::regconfig, i.request), 'A')
-                    || setweight(to_tsvector(%(config)s::regconfig,
-                           d.reviewer_citation || ' ' || d.claims_administrator_citation), 'B')
-                    || setweight(to_tsvector(%(config)s::regconfig, d.rationale), 'B')
-                FROM determinations_decision AS d
-                JOIN determinations_disputeditem AS i ON i.id = d.item_id
-                WHERE e.decision_id = d.id AND e.determination_id = ANY(%(ids)s)
-                """,
-                {"config": CONFIG, "ids": ids},
+                f"DELETE FROM {_FTS} WHERE rowid IN (SELECT decision_id FROM determinations_searchentry "
+                f"WHERE determination_id IN ({', '.join('%s' for _ in ids)}))",
+                ids,
             )
-            cursor.execute(
-                "UPDATE determinations_determination SET summary_document = to_tsvector(%(config)s::regconfig, summary) "
-                "WHERE id = ANY(%(ids)s)",
-                {"config": CONFIG, "ids": ids},
-            )
-            return
-        listed = _id_list(ids)
-        cursor.execute(
-            "INSERT INTO determinations_decision_fts (rowid, request, citations, rationale) "
-            "SELECT d.id, i.request, d.reviewer_citation || ' ' || d.claims_administrator_citation, d.rationale "
-            "FROM determinations_decision d JOIN determinations_disputeditem i ON i.id = d.item_id "
-            f"WHERE i.determination_id IN ({listed})"
-        )
-        cursor.execute(
-            "INSERT INTO determinations_summary_fts (rowid, summary) "
-            f"SELECT id, summary FROM determinations_determination WHERE id IN ({listed})"
-        )
+    SearchEntry.objects.filter(determination_id__in=ids).delete()
+
+
+def drop_determinations(ids: Iterable[int]) -> None:
+    """Remove letters from the index before they are deleted (their decision ids are found through it)."""
+    ids = sorted(set(ids))
+    if ids:
+        _delete_index(ids)
 
 
 def prune_documents(**kwargs) -> None:
-    """Drop full-text rows whose decision or letter is gone (SQLite's FTS5 tables are not flushed with the rest).
+    """Drop FTS5 rows whose decision is gone: SQLite's FTS5 table is neither flushed nor cascaded with the rest.
 
-    Connected to ``post_migrate``, which ``migrate`` and ``flush`` send; on PostgreSQL the vectors are columns of
-    the rows themselves and go with them.
+    Connected to ``post_migrate``, which ``migrate`` and ``flush`` send. On PostgreSQL the vector is a column of
+    the search row and goes with it.
     """
     using = kwargs.get("using", "default")
     if connections[using].vendor != "sqlite":
         return
     with connections[using].cursor() as cursor:
-        cursor.execute(
-            "DELETE FROM determinations_decision_fts WHERE rowid NOT IN (SELECT decision_id FROM determinations_searchentry)"
-        )
-        cursor.execute(
-            "DELETE FROM determinations_summary_fts WHERE rowid NOT IN (SELECT id FROM determinations_determination)"
-        )
+        cursor.execute(f"DELETE FROM {_FTS} WHERE rowid NOT IN (SELECT decision_id FROM determinations_searchentry)")
 
 
 def years_range() -> range:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from . import export, search, stats
-from .filters import PER_PAGE, Pagination, SearchState, facet_groups
+from .filters import PER_PAGE, Pagination, SearchState, facet_groups, facets
 from .models import Decision, Determination, DisputedItem
 
 _SHA_ID = re.compile(r"sha-([0-9a-f]{12})")
@@ -25,7 +25,8 @@ _SHA_ID = re.compile(r"sha-([0-9a-f]{12})")
 def search_page(request: HttpRequest) -> HttpResponse:
     """Decisions matching the query and filters, one page at a time, with facet counts."""
     state = SearchState(request.GET)
-    total = search.count(state.queryset)
+    found = facets(state.filterset)
+    total = found.count
     page = state.page
     ids = search.page_ids(state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE)
     context = {
@@ -33,7 +34,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "total": total,
         "pagination": Pagination(page, total, len(ids)),
         "hits": search.hits(ids, state.q),
-        "facet_groups": facet_groups(state.filterset),
+        "facet_groups": facet_groups(found, state.filterset),
+        "facets_exact": found.exact,
     }
     return render(request, "determinations/search.html", context)
 

@@ -48,7 +48,7 @@ def canonical_database() -> dict:
                 )
             )
         entries = sorted(
-            tuple(v for k, v in vars(e).items() if k not in {"_state", "decision_id", "determination_id"})
+            tuple(v for k, v in vars(e).items() if k not in {"_state", "decision_id", "determination_id", "sample"})
             for e in SearchEntry.objects.filter(determination=letter)
         )
         reviewer = (letter.reviewer.specialty, letter.reviewer.subspecialty, letter.reviewer.license_state)
@@ -70,17 +70,14 @@ def full_text_documents(letter: Determination) -> tuple:
                 "SELECT document::text FROM determinations_searchentry WHERE decision_id = ANY(%s) ORDER BY decision_id",
                 [decision_ids],
             )
-            own = [row[0] for row in cursor.fetchall()]
-            cursor.execute("SELECT summary_document::text FROM determinations_determination WHERE id = %s", [letter.pk])
         else:
             marks = ", ".join("%s" for _ in decision_ids)
             cursor.execute(
-                f"SELECT request, citations, rationale FROM determinations_decision_fts WHERE rowid IN ({marks}) ORDER BY rowid",
+                "SELECT request, citations, rationale, summary FROM determinations_decision_fts "
+                f"WHERE rowid IN ({marks}) ORDER BY rowid",
                 decision_ids,
             )
-            own = cursor.fetchall()
-            cursor.execute("SELECT summary FROM determinations_summary_fts WHERE rowid = %s", [letter.pk])
-        return tuple(own), tuple(cursor.fetchall())
+        return tuple(cursor.fetchall())
 
 
 def test_bulk_and_one_by_one_give_the_same_database():
