@@ -32,7 +32,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.db import connection, connections, transaction
@@ -610,8 +610,13 @@ class IndexRow:
     citations: str
     rationale: str
 
+    def values(self) -> tuple:
+        """The row's values in field order (``dataclasses.astuple`` deep-copies, which is slow in bulk)."""
+        return tuple(getattr(self, name) for name in _ROW_FIELDS)
 
-_ENTRY_COLUMNS = tuple(f.name for f in fields(IndexRow))[:-3]
+
+_ROW_FIELDS = tuple(f.name for f in fields(IndexRow))
+_ENTRY_COLUMNS = _ROW_FIELDS[:-3]
 
 
 def index_row(
@@ -708,10 +713,11 @@ def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None
     """
     columns = ", ".join(_ENTRY_COLUMNS)
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")  # temp tables have no statistics: JIT would cost more than the work
         cursor.execute(_STAGING)
         with cursor.cursor.copy("COPY search_staging FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(astuple(row))
+                copy.write_row(row.values())
         with cursor.cursor.copy("COPY summary_staging FROM STDIN") as copy:
             for letter_id in {row.determination_id for row in rows}:
                 copy.write_row((letter_id, summaries.get(letter_id, "")))
@@ -737,7 +743,7 @@ def _write_sqlite(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO determinations_searchentry ({columns}) VALUES ({marks})",
-            [astuple(row)[: len(_ENTRY_COLUMNS)] for row in rows],
+            [row.values()[: len(_ENTRY_COLUMNS)] for row in rows],
         )
         cursor.executemany(
             f"INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary) VALUES (%s, %s, %s, %s, %s)",
