@@ -29,10 +29,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     total = found.count
     page = state.page
     ids = search.page_ids(state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE)
+    notices = list(state.notices)
+    paged = total
+    if search.ranks_by_relevance(state.q, state.sort) and total.value > search.RANKED_LIMIT:
+        paged = search.ResultCount(search.RANKED_LIMIT, True)
+        notices.append(
+            f"Ranked by relevance: the {search.RANKED_LIMIT:,} newest of these decisions, best first. "
+            "Sort by newest or oldest to page through all of them."
+        )
     context = {
         "state": state,
+        "notices": notices,
         "total": total,
-        "pagination": Pagination(page, total, len(ids)),
+        "pagination": Pagination(page, paged, len(ids)),
         "hits": search.hits(ids, state.q),
         "facet_groups": facet_groups(found, state.filterset),
         "facets_exact": found.exact,

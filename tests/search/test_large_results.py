@@ -1,0 +1,85 @@
+"""What a large result does: estimated counts and facets from the hashed sample, and a ranked window.
+
+The real limits (10,000 exact, 2,000 ranked) need a big database; here they are
+lowered so the same code paths run on a few hundred decisions, on both
+databases.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from determinations import search
+from determinations.models import SearchEntry
+from tests.factories import create_many
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many():
+    return create_many(300, items_per_letter=2)
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 100)
+    monkeypatch.setattr(search, "SAMPLE_TARGET", 200)
+    monkeypatch.setattr(search, "RANKED_LIMIT", 30)
+
+
+def test_counts_beyond_the_limit_are_estimated_from_the_sample(many, small_limits):
+    everything = SearchEntry.objects.all()
+    tally = search.tally(everything, ["outcome", "guideline"])
+    assert not tally.count.exact
+    assert str(tally.count).startswith("about ")
+    assert 0.6 * many <= tally.count.value <= 1.4 * many
+    overturned = everything.filter(outcome="overturned").count()
+    assert 0.4 * overturned <= tally.facets["outcome"]["overturned"] <= 1.6 * overturned
+    assert tally.facets["guideline"]["MTUS"] == pytest.approx(tally.count.value, rel=0.2)
+
+
+def test_counts_up_to_the_limit_are_exact(many, small_limits):
+    some = SearchEntry.objects.filter(outcome="overturned")
+    tally = search.tally(some, ["outcome"])
+    assert tally.count.exact
+    assert tally.count.value == some.count() <= 100
+    assert tally.facets["outcome"] == {"overturned": some.count()}
+
+
+def test_the_sample_is_spread_over_every_id_range(many):
+    buckets = [search.sample_bucket(pk) for pk in range(1, 20_001)]
+    assert min(buckets) == 0 and max(buckets) == search.SAMPLE_SCALE - 1
+    share = sum(1 for b in buckets if b < 100) / len(buckets)
+    assert 0.09 < share < 0.11
+
+
+def test_search_page_marks_estimated_counts(client, many, small_limits):
+    html = client.get("/?q=therapy").content.decode()
+    assert re.search(r"about [\d,]+ decisions", html)
+    assert "≈" in html
+
+
+def test_relevance_pages_end_with_the_ranked_window(client, many, small_limits):
+    html = client.get("/?q=therapy").content.decode()
+    assert "Ranked by relevance: the 30 newest of these decisions" in html
+    assert 'rel="next" href="/?q=therapy&amp;page=2"' in html
+    last = client.get("/?q=therapy&page=2").content.decode()
+    assert 'rel="next"' not in last
+    assert len(re.findall(r'<li class="hit', last)) == 10
+
+
+def test_ranked_window_holds_the_newest_matches(many, small_limits):
+    matches = search.text_match(SearchEntry.objects.all(), "therapy")
+    ranked = search.page_ids(matches, "therapy", "relevance", 0, 100)
+    newest = list(matches.order_by("-decision_date", "-pk").values_list("pk", flat=True)[:30])
+    assert len(ranked) == 30
+    assert set(ranked) == set(newest)
+
+
+def test_date_order_pages_through_everything(many, small_limits):
+    matches = search.text_match(SearchEntry.objects.all(), "therapy")
+    assert len(search.page_ids(matches, "therapy", "newest", 0, 1000)) == many
+    assert len(list(search.iter_ordered_ids(matches, "therapy", "relevance"))) == many
