@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
@@ -266,8 +267,10 @@ def _fts5_rowids(fts_query: str) -> RawSQL:
 
 #: The share of decisions a row's ``sample`` column selects is ``sample < k`` out of this many.
 SAMPLE_SCALE = 1000
-#: Aim for about this many sampled decisions when a result is too large to count exactly.
+#: Aim for about this many sampled decisions when a result is too large to count exactly,
+#: and sample again, larger, when fewer than ``SAMPLE_MINIMUM`` turn up.
 SAMPLE_TARGET = 5_000
+SAMPLE_MINIMUM = 100
 #: The facet columns of each facet dimension.
 FACET_COLUMNS = {
     "outcome": ("outcome",),
@@ -315,21 +318,34 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
     capped scan. Beyond it, a sample of decisions (``SearchEntry.sample``, a
     hash of the decision id, so it is spread evenly over time and ingest
     order) is counted and scaled: the database reads only the sampled rows,
-    found through the same indexes as the query.
+    found through the same indexes as the query. The database's own estimate
+    of the size decides which to try first (and how large a sample to take).
     """
     columns = [column for name in dimensions for column in FACET_COLUMNS[name]] or ["pk"]
     queryset = queryset.order_by()
-    rows = list(queryset.values_list(*columns)[: EXACT_COUNT_LIMIT + 1])
-    if len(rows) <= EXACT_COUNT_LIMIT:
-        return Tally(ResultCount(len(rows), True), _facets(rows, dimensions, 1.0))
-    permille = _sample_size(SAMPLE_TARGET / _planned_rows(queryset))
+    planned = _planned_rows(queryset)
+    if planned <= 3 * EXACT_COUNT_LIMIT:
+        exact = _exact_tally(queryset, columns, dimensions)
+        if exact is not None:
+            return exact
+    permille = _sample_size(SAMPLE_TARGET / planned)
     sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
-    if len(sample) < SAMPLE_TARGET / 4 and permille < SAMPLE_SCALE:
+    if len(sample) < SAMPLE_MINIMUM and permille < SAMPLE_SCALE:
         permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(len(sample), 1))
         sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
     scale = SAMPLE_SCALE / permille
-    estimate = max(round(len(sample) * scale), EXACT_COUNT_LIMIT + 1)
-    return Tally(ResultCount(estimate, False), _facets(sample, dimensions, scale))
+    estimate = round(len(sample) * scale)
+    if estimate <= EXACT_COUNT_LIMIT and (exact := _exact_tally(queryset, columns, dimensions)) is not None:
+        return exact
+    return Tally(ResultCount(max(estimate, EXACT_COUNT_LIMIT + 1), False), _facets(sample, dimensions, scale))
+
+
+def _exact_tally(queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str]) -> Tally | None:
+    """Counts from every match, or ``None`` when there are more than ``EXACT_COUNT_LIMIT``."""
+    rows = list(queryset.values_list(*columns)[: EXACT_COUNT_LIMIT + 1])
+    if len(rows) > EXACT_COUNT_LIMIT:
+        return None
+    return Tally(ResultCount(len(rows), True), _facets(rows, dimensions, 1.0))
 
 
 def _sample_size(share: float) -> int:
@@ -340,13 +356,16 @@ def _sample_size(share: float) -> int:
 def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
     """The database's own estimate of a query's size (PostgreSQL's planner; SQLite counts, which is cheap there)."""
     if not is_postgresql():
-        return max(queryset.count(), 1)
-    sql, params = queryset.values("pk").query.sql_with_params()
+        return queryset.count()
+    try:
+        sql, params = queryset.values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return 0
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     plan = plan[0] if isinstance(plan, list) else plan
-    return max(int(plan["Plan"]["Plan Rows"]), 1)
+    return int(plan["Plan"]["Plan Rows"])
 
 
 def _facets(rows: list[tuple], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
@@ -459,14 +478,18 @@ def iter_ordered_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, chunk_s
 
 
 def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery) -> list[int]:
-    """The ids of the newest ``RANKED_LIMIT`` matches, best rank first (then newest)."""
-    newest = queryset.order_by(*_NEWEST)
+    """The ids of the newest ``RANKED_LIMIT`` matches, best rank first (then newest).
+
+    Two steps, so a rank is computed only for the candidates: first the newest
+    matches (the planner picks the GIN index or a date-ordered scan), then their ranks.
+    """
+    candidates = list(queryset.order_by(*_NEWEST).values_list("pk", "decision_date")[:RANKED_LIMIT])
+    ids = [pk for pk, _ in candidates]
     if is_postgresql():
-        scored = newest.annotate(rank=_Rank(query)).values_list("pk", "rank", "decision_date")[:RANKED_LIMIT]
-        rows = [(pk, -rank, date) for pk, rank, date in scored]
+        scores = dict(SearchEntry.objects.filter(pk__in=ids).annotate(rank=_Rank(query)).values_list("pk", "rank"))
+        rows = [(pk, -scores.get(pk, 0.0), date) for pk, date in candidates]
     else:
-        candidates = list(newest.values_list("pk", "decision_date")[:RANKED_LIMIT])
-        scores = _bm25(query, [pk for pk, _ in candidates])
+        scores = _bm25(query, ids)
         rows = [(pk, scores.get(pk, 0.0), date) for pk, date in candidates]
     oldest_first = datetime.date.min.toordinal()
     rows.sort(key=lambda row: (row[1], -(row[2].toordinal() if row[2] else oldest_first), -row[0]))

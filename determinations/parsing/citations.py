@@ -15,6 +15,13 @@ topic of it that carries its own pages), with its family:
   Non-MTUS citation that names no source.
 
 "The Expert Reviewer did not cite any medical evidence" gives no citation.
+
+Sources are told apart where a statement starts ("Decision based on ...", "The
+Expert Reviewer based ..."), after "; ", and after "and" or ". " when a source's
+name follows: a known one (``_HEAD``), after "and the" any capitalised name, after
+", and" a name of capitalised words. A topic of the same document after ", and"
+(it carries its own pages) and the last word of a list in a chapter title
+("Hand, Wrist, and Forearm Disorders") start no new source.
 """
 
 from __future__ import annotations
@@ -50,14 +57,24 @@ _HEAD = (
     r"|International\s+[A-Z]|Journal\b|FDA\b|(?:U\.?S\.?\s+)?Food\s+and\s+Drug|Medicare\b|CMS\b|Work\s+Loss\s+Data"
     rf"|{_MTUS_DOCUMENT_START})"
 )
-_SPLIT = re.compile(
+#: Where a citation may start a new source. Starting another statement or after "; " it always does;
+#: after "and", ". " or ", " only as ``_starts_source`` decides.
+_BREAK = re.compile(
     r"(?i:\bDecision\s+based\s+on\s+(?:the\s+)?"
     r"|(?:\bThe\s+)?(?:(?:Expert|Professional|Medical)\s+)?Reviewer\s+based\s+\S+\s+decisions?\s+on\s+(?:the\s+)?"
     r"|;\s*(?:and\s+)?(?:on\s+)?(?:the\s+)?)"
-    rf"|,?\s+(?i:and)\s+(?i:on\s+)?(?i:the\s+)?(?={_HEAD})"
-    rf"|\.\s+(?i:the\s+)?(?={_HEAD})"
+    r"|(?P<and>(?P<comma>,)?\s+(?i:and)\s+(?i:on\s+)?(?P<the>(?i:the)\s+)?)"
+    r"|(?P<stop>\.\s+(?i:the\s+)?)"
     r"|,\s+(?=https?://|www\.|(?:the\s+)?(?:Official\s+Disability|ODG\b|Non-?\s?MTUS))"
 )
+_HEAD_AT = re.compile(_HEAD)
+#: A name of two or more capitalised words ("Centers for Medicare & Medicaid Services", "North American
+#: Spine Society"), unlike a topic in sentence case ("Nerve conduction studies").
+_PROPER_NAME = re.compile(r"[A-Z][\w'&.-]*(?:\s+(?:(?:of|for|on|and|&|the|in|to)\s+)*[A-Z][\w'&.-]*)+")
+#: The end of a list of single capitalised words ("MTUS Hand, Wrist" before ", and Forearm Disorders"):
+#: the ", and" that ends such a list continues the name it is part of. The list's first word follows no
+#: other capitalised word ("Pain Chapter, Exercise" is no list).
+_LIST_END = re.compile(r"(?:^|[^a-z\s]\s)[A-Z][a-z]+,\s+[A-Z][a-z]+$")
 _NON_MTUS = re.compile(r"^(?:the\s+)?Non-?\s?MTUS\s+Citation\s*:?\s*(?:the\s+)?", re.IGNORECASE)
 _MTUS_ACOEM = re.compile(r"\bMTUS\s*/\s*ACOEM\b|\bACOEM\s*/\s*MTUS\b", re.IGNORECASE)
 _MTUS_NAMED = re.compile(rf"^(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b|^(?:the\s+)?(?:{_MTUS_DOCUMENT})")
@@ -86,7 +103,7 @@ def parse_citations(text: str) -> list[GuidelineCitation]:
         return []
     text = _NOT_A_CITATION.sub(" ", _drop_outside_mtus(text))
     citations: list[GuidelineCitation] = []
-    for segment in _SPLIT.split(text):
+    for segment in _split_sources(text):
         segment = segment.strip(_EDGES)
         non_mtus = bool(_NON_MTUS.match(segment))
         if non_mtus:
@@ -101,6 +118,45 @@ def parse_citations(text: str) -> list[GuidelineCitation]:
         for part_topic, part_pages in [(topic, pages), *map(_topic_pages, more)]:
             citations.extend(GuidelineCitation(family, document, part_topic, part_pages) for family in families)
     return citations
+
+
+def _split_sources(text: str) -> list[str]:
+    """``text`` cut where each cited source starts."""
+    parts: list[str] = []
+    start = position = 0
+    while found := _BREAK.search(text, position):
+        if _starts_source(text, found):
+            parts.append(text[start : found.start()])
+            start = position = found.end()
+        else:
+            position = found.start() + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _starts_source(text: str, found: re.Match[str]) -> bool:
+    """Whether the text after the break ``found`` names another source.
+
+    After "and" or ". ": a known source (``_HEAD``). After "and the": any capitalised name. After ", and":
+    also a name of capitalised words, unless the ", and" ends a list of words (``_LIST_END``) or the name
+    carries its own pages (then it is another topic of the same document: "..., pages 30-34, and
+    Functional Restoration Programs, page 49").
+    """
+    if not (found.group("and") or found.group("stop")):
+        return True
+    end = found.end()
+    if _HEAD_AT.match(text, end):
+        return True
+    if not found.group("and"):
+        return False
+    if found.group("the"):
+        return text[end : end + 1].isupper()
+    if not (found.group("comma") and _PROPER_NAME.match(text, end)):
+        return False
+    if _LIST_END.search(text, max(0, found.start() - 60), found.start()):
+        return False
+    following = _BREAK.search(text, end)
+    return not _PAGES.search(text, end, following.start() if following else len(text))
 
 
 def _drop_outside_mtus(text: str) -> str:

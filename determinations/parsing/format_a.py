@@ -42,6 +42,9 @@ _LABEL = re.compile(
     r"|(?P<rationale>Decision\s+rationale))[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
+#: The sentence that opens the issues section ("The Final Determination was based on decisions for the
+#: disputed items/services set forth below:"), however it wraps: it is no part of the first heading.
+_OPENING = re.compile(r"\s*The\s+Final\s+Determination\s+was\s+based\b(?:[^:.\n]|\n(?![ \t]*\n))*[:.]", re.IGNORECASE)
 _PARTIAL_MARK = re.compile(r"original\s+request", re.IGNORECASE)
 _PARTIAL_TAIL = re.compile(r"(?:the\s+)?(?:original\s+request|remaining\s+(?:IMR\s+)?eligible\s+portion)\b", re.I)
 _PARTIAL_ITEM = re.compile(r"original\s+request\s*(?:,|\bis\b|:)\s*(?:is\b\s*)?", re.IGNORECASE)
@@ -53,6 +56,8 @@ _OUTCOME_WORDS = ("upheld", "overturned")
 
 def read_items(issues: str) -> tuple[list[ParsedItem], list[str]]:
     """The disputed items of a format A issues section, and any warnings."""
+    if opening := _OPENING.match(issues):
+        issues = issues[opening.end() :]
     lines = issues.split("\n")
     headings = _headings(lines)
     items: list[ParsedItem] = []

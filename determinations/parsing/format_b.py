@@ -5,9 +5,12 @@ Each item in the decisions section is
 - a heading: "1. X is not medically necessary and appropriate." (the statement
   may wrap), or "1) Regarding the request for X:" (the conclusion is then in the
   rationale), numbered or not;
-- the citations: "The Claims Administrator based its decision on ..." and "The
-  Expert Reviewer based his/her decision on ..." (the reviewer's citation),
-  optionally under "Medical Treatment Guideline(s) Relied Upon:";
+- the citations: the Claims Administrator's statement ("The Claims Administrator
+  based its decision on ...", "The Claims Administrator did not cite any medical
+  evidence ...") and the reviewer's ("The Expert Reviewer based his/her decision
+  on ..."), optionally under "Medical Treatment Guideline(s) Relied Upon:"; the
+  first line since the previous rationale label that starts with "The Claims
+  Administrator" or "The (Expert) Reviewer", whatever follows, starts them;
 - "Rationale for the Decision:" and the rationale.
 
 The outcome is the heading's statement, else the rationale's conclusion; when
@@ -29,7 +32,7 @@ _RATIONALE = re.compile(
 )
 _CITATION_START = re.compile(
     r"^[ \t]*(?:Medical\s+Treatment\s+Guidelines?(?:\(s\))?\s+Relied\s+Upon"
-    r"|The\s+Claims\s+Administrator\s+based|The\s+(?:Expert\s+|Professional\s+)?Reviewer\s+(?:based|did\s+not))",
+    r"|The\s+(?:Claims\s+Administrator|(?:Expert\s+|Professional\s+)?Reviewer)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _RELIED_UPON = re.compile(r"Medical\s+Treatment\s+Guidelines?(?:\(s\))?\s+Relied\s+Upon\s*:?", re.IGNORECASE)
@@ -67,19 +70,27 @@ def read_items(issues: str) -> tuple[list[ParsedItem], list[str]]:
 
 
 def _heading_start(text: str, floor: int, end: int) -> int:
-    """Where the heading that ends at ``end`` begins: its number, else the end of the previous sentence."""
+    """Where the heading that ends at ``end`` begins: its number, else the end of the previous sentence.
+
+    The heading may wrap over several lines, also across blank lines (a page footer removed from the
+    middle of a heading leaves some): a blank line ends the heading only when the line before it ends
+    a sentence.
+    """
     lines = text[floor:end].rstrip().split("\n")
     offsets = [floor]
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
-    start = len(lines) - 1
-    for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _MAX_HEADING_LINES), -1):
+    last = start = len(lines) - 1
+    filled = 0
+    for k in range(last, -1, -1):
         line = lines[k].strip()
-        if k < len(lines) - 1 and (not line or _TERMINATED.search(line) or _STRUCTURAL.match(line)):
+        if not line:
+            continue
+        if k < last and (_TERMINATED.search(line) or _STRUCTURAL.match(line)):
             break
-        if line:
-            start = k
-        if _NUMBERED.match(line):
+        start = k
+        filled += 1
+        if _NUMBERED.match(line) or filled == _MAX_HEADING_LINES:
             break
     return offsets[start]
 

@@ -19,18 +19,21 @@ from dataclasses import dataclass
 from .dates import DATE, parse_date
 from .text import collapse
 
+#: Every label starts a word with one of the letters of the lookahead, which lets the scan skip other
+#: positions cheaply (several times faster than trying every label everywhere).
 _LABELS = re.compile(
-    r"(?:(?P<case_number>\b(?:IMR\s+)?Case\s+(?:Number|No\.?|#))"
-    r"|(?P<ur_denial_date>\bUR\s+Denial\s+Date|\bDate\s+of\s+UR\s+(?:Decision|Denial)|\bUR\s+Decision\s+Date)"
-    r"|(?P<decision_date>\bDecision\s+Date|\bDate\s+of\s+(?:IMR\s+)?Decision|\bDated)"
-    r"|(?P<date_assigned>\bDate\s+Assigned)"
-    r"|(?P<injury_date>\bDate\s+of\s+Injury|\bDOI)"
-    r"|(?P<application_received>\b(?:Date\s+)?(?:IMR\s+)?Application\s+Received)"
-    r"|(?P<priority>\bPriority)"
-    r"|(?P<final_determination>\bFinal\s+Determination)"
-    r"|(?P<other>\bClaim\s+(?:Number|No\.?|#)|\bEmployee|\bClaims\s+Administrator|\bEmployer"
-    r"|\bRequesting\s+(?:Physician|Provider)|\bTreatment\(?s?\)?\s+in\s+Dispute[^:]{0,40}|\bDear"
-    r"|\bPatient\s+Name|\bInjured\s+Worker))\s*:",
+    r"\b(?=[CIUDAPFERT])"
+    r"(?:(?P<case_number>(?:IMR\s+)?Case\s+(?:Number|No\.?|#))"
+    r"|(?P<ur_denial_date>UR\s+Denial\s+Date|Date\s+of\s+UR\s+(?:Decision|Denial)|UR\s+Decision\s+Date)"
+    r"|(?P<decision_date>Decision\s+Date|Date\s+of\s+(?:IMR\s+)?Decision|Dated)"
+    r"|(?P<date_assigned>Date\s+Assigned)"
+    r"|(?P<injury_date>Date\s+of\s+Injury|DOI)"
+    r"|(?P<application_received>(?:Date\s+)?(?:IMR\s+)?Application\s+Received)"
+    r"|(?P<priority>Priority)"
+    r"|(?P<final_determination>Final\s+Determination)"
+    r"|(?P<other>Claim\s+(?:Number|No\.?|#)|Employee|Claims\s+Administrator|Employer"
+    r"|Requesting\s+(?:Physician|Provider)|Treatment\(?s?\)?\s+in\s+Dispute[^:]{0,40}|Dear"
+    r"|Patient\s+Name|Injured\s+Worker))\s*:",
     re.IGNORECASE,
 )
 _DATE_FIELDS = ("decision_date", "date_assigned", "ur_denial_date", "application_received", "injury_date")

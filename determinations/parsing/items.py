@@ -16,28 +16,36 @@ from .letter import ParsedItem
 from .requests import body_region, clean_request, quantity
 from .text import collapse
 
-_REVIEWER_STATEMENT = re.compile(
-    r"\bThe\s+(?:Expert\s+|Professional\s+|Medical\s+)?Reviewer\s+(?:based|did\s+not)\b", re.IGNORECASE
+#: A sentence that starts the Claims Administrator's or the reviewer's statement.
+_STATEMENT = re.compile(
+    r"(?:^|[.!?:;]\s|\n)\s*(?:(?P<claims>The\s+Claims\s+Administrator)"
+    r"|(?P<reviewer>The\s+(?:(?:Expert|Professional|Medical)\s+)?Reviewer))\b",
+    re.IGNORECASE,
 )
-_CLAIMS_STATEMENT = re.compile(r"\bThe\s+Claims\s+Administrator\s+based\b", re.IGNORECASE)
 
 
 def split_citations(text: str) -> tuple[str, str]:
     """(Claims Administrator's statement, reviewer's statement) of a format B or C citation text.
 
-    The reviewer's statement runs from "The Expert/Professional Reviewer based ..." to the end; the
-    Claims Administrator's from "The Claims Administrator based ..." to the reviewer's. A text with
-    neither statement is taken as the reviewer's.
+    Each statement starts with the first sentence that starts "The Claims Administrator ..." or "The
+    (Expert/Professional) Reviewer ..." ("... based its decision on ...", "... did not cite any medical
+    evidence ...") and runs to the other statement or the end. A text with neither statement is taken
+    as the reviewer's.
     """
-    reviewer = _REVIEWER_STATEMENT.search(text)
-    claims = _CLAIMS_STATEMENT.search(text)
-    if not claims:
-        return "", text[reviewer.start() :] if reviewer else text
-    if not reviewer:
-        return text[claims.start() :], ""
-    if reviewer.start() < claims.start():
-        return text[claims.start() :], text[reviewer.start() : claims.start()]
-    return text[claims.start() : reviewer.start()], text[reviewer.start() :]
+    starts: dict[str, int] = {}
+    for found in _STATEMENT.finditer(text):
+        kind = "claims" if found.group("claims") else "reviewer"
+        starts.setdefault(kind, found.start(kind))
+        if len(starts) == 2:
+            break
+    claims, reviewer = starts.get("claims"), starts.get("reviewer")
+    if claims is None:
+        return "", text[reviewer:] if reviewer is not None else text
+    if reviewer is None:
+        return text[claims:], ""
+    if reviewer < claims:
+        return text[claims:], text[reviewer:claims]
+    return text[claims:reviewer], text[reviewer:]
 
 
 def build_item(
