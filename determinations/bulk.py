@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from django.db.models import Field, JSONField, Model
 from psycopg.types.json import Jsonb
 
-from . import search
+from . import phrases, search
 from .ingest import (
     Failure,
     IngestSummary,
@@ -208,8 +208,15 @@ class _BatchWriter:
             d.pk: (d, patient, self.specialties[reviewer_id])
             for d, patient, reviewer_id in zip(determinations, patients, reviewer_ids, strict=True)
         }
+        summary_pairs = {d.pk: phrases.pairs(d.summary) for d in determinations}
         rows = [
-            search.index_row(*by_letter[letter.pk], item, decision, (c.family for c in parsed_item.guidelines))
+            search.index_row(
+                *by_letter[letter.pk],
+                item,
+                decision,
+                (c.family for c in parsed_item.guidelines),
+                summary_pairs[letter.pk],
+            )
             for (letter, parsed_item), item, decision in zip(parsed, items, decisions, strict=True)
         ]
         search.write_index(rows, {d.pk: d.summary for d in determinations})

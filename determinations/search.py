@@ -41,6 +41,7 @@ from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Substr
 
+from . import phrases
 from .models import AgeBand, Decision, Determination, DisputedItem, Family, Patient, SearchEntry
 
 CONFIG = "english"
@@ -58,14 +59,7 @@ FAMILY_COLUMNS = {
 }
 
 #: PostgreSQL's English stop words: ignored outside phrases, as ``websearch_to_tsquery`` does.
-STOP_WORDS = frozenset(
-    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers
-    herself it its itself they them their theirs themselves what which who whom this that these those am is are
-    was were be been being have has had having do does did doing a an the and but if or because as until while of
-    at by for with about against between into through during before after above below to from up down in out on
-    off over under again further then once here there when where why how all any both each few more most other
-    some such no nor not only own same so than too very s t can will just don should now""".split()
-)
+STOP_WORDS = phrases.STOP_WORDS
 
 
 def is_postgresql() -> bool:
@@ -195,6 +189,23 @@ def _query_tsquery(query: WebQuery, positive_only: bool = False) -> tuple[str, l
     return "(" + " || ".join(sql for sql, _ in pieces) + ")", [p for _, params in pieces for p in params]
 
 
+def _term_condition(term: Term, document: str, pairs_column: str) -> tuple[str, list]:
+    """SQL for one term: a phrase of plain words through the pair index, any other term through the document.
+
+    Two words are exactly their pair; longer phrases are checked in the
+    document too, but only where every pair is present.
+    """
+    pairs = phrases.phrase_pairs(term.words)
+    if pairs is None:
+        return f"{document} @@ phraseto_tsquery(%s::regconfig, %s)", [CONFIG, term.text]
+    if len(term.words) == 2:
+        return f"{pairs_column} @> %s::integer[]", [pairs]
+    return (
+        f"({pairs_column} @> %s::integer[] AND {document} @@ phraseto_tsquery(%s::regconfig, %s))",
+        [pairs, CONFIG, term.text],
+    )
+
+
 class _Document(Expression):
     """The entry's stored ``tsvector`` column (PostgreSQL), qualified by whatever alias the query gives the table."""
 
@@ -206,7 +217,7 @@ class _Document(Expression):
 
 
 class _Matches(Expression):
-    """``document @@ <the query as one tsquery>``: a single GIN index scan however many terms it has."""
+    """The query on PostgreSQL: alternatives (OR) of terms (AND, NOT when excluded), each an index condition."""
 
     output_field = BooleanField()
 
@@ -216,8 +227,16 @@ class _Matches(Expression):
 
     def as_sql(self, compiler, connection):
         document, params = compiler.compile(_Document())
-        tsquery, tsparams = _query_tsquery(self.query)
-        return f"{document} @@ {tsquery}", [*params, *tsparams]
+        pairs_column = document.rsplit(".", 1)[0] + '."pairs"'
+        alternatives = []
+        for terms in self.query.alternatives:
+            conditions = []
+            for term in terms:
+                sql, term_params = _term_condition(term, document, pairs_column)
+                conditions.append(f"NOT ({sql})" if term.negated else f"({sql})")
+                params = [*params, *term_params]
+            alternatives.append("(" + " AND ".join(conditions) + ")")
+        return "(" + " OR ".join(alternatives) + ")", params
 
 
 class _Rank(Expression):
@@ -632,6 +651,8 @@ class IndexRow:
     request: str
     citations: str
     rationale: str
+    #: Adjacent-word pairs of the decision's text and its letter's summary (``phrases.pairs``).
+    pairs: frozenset[int]
 
     def values(self) -> tuple:
         """The row's values in field order (``dataclasses.astuple`` deep-copies, which is slow in bulk)."""
@@ -639,7 +660,7 @@ class IndexRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(IndexRow))
-_ENTRY_COLUMNS = _ROW_FIELDS[:-3]
+_ENTRY_COLUMNS = tuple(name for name in _ROW_FIELDS if name not in {"request", "citations", "rationale", "pairs"})
 
 
 def index_row(
@@ -649,9 +670,14 @@ def index_row(
     item: DisputedItem,
     decision: Decision,
     families: Iterable[str],
+    summary_pairs: Iterable[int] = (),
 ) -> IndexRow:
-    """The index row of one decision, from its rows (saved or about to be saved with these ids)."""
+    """The index row of one decision, from its rows (saved or about to be saved with these ids).
+
+    ``summary_pairs`` are the word pairs of the letter's summary (``phrases.pairs``), computed once per letter.
+    """
     families = set(families)
+    citations = f"{decision.reviewer_citation} {decision.claims_administrator_citation}"
     return IndexRow(
         decision_id=decision.pk,
         determination_id=letter.pk,
@@ -674,8 +700,9 @@ def index_row(
         synthetic=letter.synthetic,
         sample=sample_bucket(decision.pk),
         request=item.request,
-        citations=f"{decision.reviewer_citation} {decision.claims_administrator_citation}",
+        citations=citations,
         rationale=decision.rationale,
+        pairs=frozenset(phrases.pairs(f"{item.request}\n{citations}\n{decision.rationale}")).union(summary_pairs),
     )
 
 
@@ -697,13 +724,17 @@ def index_determinations(ids: Iterable[int]) -> None:
             .defer("item__determination__full_text", "item__determination__sections")
             .prefetch_related("guidelines")
         )
-        rows, summaries = [], {}
+        rows, summaries, summary_pairs = [], {}, {}
         for decision in decisions:
             item = decision.item
             letter = item.determination
             families = (g.family for g in decision.guidelines.all())
-            rows.append(index_row(letter, letter.patient, letter.reviewer.specialty, item, decision, families))
-            summaries[letter.pk] = letter.summary
+            if letter.pk not in summaries:
+                summaries[letter.pk], summary_pairs[letter.pk] = letter.summary, phrases.pairs(letter.summary)
+            specialty = letter.reviewer.specialty
+            rows.append(
+                index_row(letter, letter.patient, specialty, item, decision, families, summary_pairs[letter.pk])
+            )
         write_index(rows, summaries)
 
 
@@ -722,7 +753,8 @@ CREATE TEMP TABLE IF NOT EXISTS search_staging (
     decision_id bigint, determination_id bigint, case_number text, decision_date date, year integer,
     outcome text, category text, subcategory text, specialty text, cites_mtus boolean, cites_acoem boolean,
     cites_odg boolean, cites_other boolean, sex text, age_band text, priority text, region text,
-    needs_review boolean, synthetic boolean, sample integer, request text, citations text, rationale text
+    needs_review boolean, synthetic boolean, sample integer, request text, citations text, rationale text,
+    pairs integer[]
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS summary_staging (determination_id bigint, summary text) ON COMMIT DELETE ROWS;
 TRUNCATE search_staging, summary_staging;
@@ -740,14 +772,14 @@ def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None
         cursor.execute(_STAGING)
         with cursor.cursor.copy("COPY search_staging FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row.values())
+                copy.write_row((*row.values()[:-1], sorted(row.pairs)))
         with cursor.cursor.copy("COPY summary_staging FROM STDIN") as copy:
             for letter_id in {row.determination_id for row in rows}:
                 copy.write_row((letter_id, summaries.get(letter_id, "")))
         cursor.execute(
             f"""
-            INSERT INTO determinations_searchentry ({columns}, document)
-            SELECT {", ".join(f"s.{c}" for c in _ENTRY_COLUMNS)},
+            INSERT INTO determinations_searchentry ({columns}, pairs, document)
+            SELECT {", ".join(f"s.{c}" for c in _ENTRY_COLUMNS)}, s.pairs,
                    setweight(to_tsvector(%(config)s::regconfig, s.request), 'A')
                    || setweight(to_tsvector(%(config)s::regconfig, s.citations), 'B')
                    || setweight(to_tsvector(%(config)s::regconfig, s.rationale), 'B')

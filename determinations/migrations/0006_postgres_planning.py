@@ -1,4 +1,12 @@
-"""Tell PostgreSQL's planner what ``tsvector @@ tsquery`` costs on a stored, compressed document.
+"""PostgreSQL only: what ``@@`` costs, and an index in "newest first" order.
+
+An index on ``(decision_date DESC NULLS LAST, decision_id DESC)`` serves the
+"newest" order (undated letters last) with a scan that stops after one page;
+the ascending index from 0002 serves "oldest". SQLite orders NULLs first
+ascending, so its ascending index read backwards already is "newest".
+
+The planner must also know what ``tsvector @@ tsquery`` costs on a stored,
+compressed document.
 
 The default cost of ``ts_match_vq`` (1) makes the planner think checking a row
 is as cheap as comparing two integers, so for a common word it reads every
@@ -12,6 +20,7 @@ works, only slower on common words (docs/deployment.md says what to run).
 
 from django.db import migrations
 
+NEWEST_INDEX = "CREATE INDEX searchentry_newest_idx ON determinations_searchentry (decision_date DESC NULLS LAST, decision_id DESC)"
 FORWARD = """
 DO $$
 BEGIN
@@ -46,4 +55,7 @@ def _run(sql):
 class Migration(migrations.Migration):
     dependencies = [("determinations", "0005_search_sample_and_indexes")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [
+        migrations.RunPython(_run(NEWEST_INDEX), _run("DROP INDEX searchentry_newest_idx")),
+        migrations.RunPython(_run(FORWARD), _run(BACKWARD)),
+    ]

@@ -1,0 +1,73 @@
+"""The phrase index: each pair of adjacent words, as a number, so a phrase is found without reading documents.
+
+PostgreSQL checks a phrase (``"work conditioning"``) by reading the word
+positions stored in every document that holds all its words; for two common
+words that is hundreds of thousands of documents at a million letters.
+``SearchEntry`` therefore also stores ``pairs``: for every two adjacent words
+of the decision's text and of its letter's summary, a 32-bit hash of their
+stems (GIN-indexed). A two-word phrase is then one index lookup; a longer one
+reads only the documents holding all of its pairs.
+
+Words are split on anything but letters and digits, stemmed with the Snowball
+English stemmer and compared without case, as PostgreSQL's ``english``
+configuration does; a stop word (which PostgreSQL drops but counts) breaks a
+pair, so "range of motion" has no pair and is checked the ordinary way. Only
+phrases of plain words use pairs. Pure Python, no Django import.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import zlib
+from collections.abc import Sequence
+
+import snowballstemmer
+
+#: PostgreSQL's English stop words: never indexed, yet they hold their place between two words.
+STOP_WORDS = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers
+    herself it its itself they them their theirs themselves what which who whom this that these those am is are
+    was were be been being have has had having do does did doing a an the and but if or because as until while of
+    at by for with about against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each few more most other
+    some such no nor not only own same so than too very s t can will just don should now""".split()
+)
+_WORD = re.compile(r"[^\W_]+")
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_stem = functools.lru_cache(maxsize=200_000)(snowballstemmer.stemmer("english").stemWord)
+
+
+def pair_hash(first: str, second: str) -> int:
+    """The signed 32-bit number of two adjacent stems (PostgreSQL ``integer``)."""
+    value = zlib.crc32(f"{first} {second}".encode())
+    return value - 2**32 if value >= 2**31 else value
+
+
+def pairs(text: str) -> set[int]:
+    """The hashes of every two adjacent words of ``text`` (a stop word between two words breaks the pair)."""
+    found: set[int] = set()
+    previous = None
+    for word in _WORD.findall(text.lower()):
+        if word in STOP_WORDS:
+            previous = None
+            continue
+        stem = _stem(word)
+        if previous is not None:
+            found.add(pair_hash(previous, stem))
+        previous = stem
+    return found
+
+
+def phrase_pairs(words: Sequence[str]) -> list[int] | None:
+    """The pairs a phrase of ``words`` must hold, or ``None`` when pairs cannot stand for it.
+
+    ``None`` for a single word, a stop word inside the phrase, or a word with
+    digits or other characters (split differently by PostgreSQL's parser).
+    """
+    words = [word.lower() for word in words]
+    if len(words) < 2 or any(word in STOP_WORDS or not _PLAIN_WORD.fullmatch(word) for word in words):
+        return None
+    stems = [_stem(word) for word in words]
+    return sorted({pair_hash(a, b) for a, b in itertools.pairwise(stems)})
