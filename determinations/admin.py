@@ -34,6 +34,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .history import record_baseline
 from .models import (
     Decision,
     Determination,
@@ -146,6 +147,8 @@ class CorrectionForm(forms.ModelForm):
 
     def save(self, commit: bool = True):
         changed = self.changed_names(type(self.instance))
+        if changed or self.released_names():
+            record_baseline(self.instance)
         lock(self.instance, changed, self.released_names())
         if self.instance.pk is not None:
             for field in self.instance._meta.many_to_many:
@@ -221,6 +224,8 @@ class DisputedItemForm(CorrectionForm):
         decision = self.decision or Decision(item=self.instance)
         created = decision.pk is None
         changed = self.changed_names(Decision)
+        if not created and (changed or self.released_names()):
+            record_baseline(decision)
         for name in DECISION_FIELDS:
             if name != "guidelines" and (name in changed or created):
                 setattr(decision, name, self.cleaned_data[name])
@@ -351,6 +356,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """The ids of the letters whose search rows depend on ``objs``."""
         raise NotImplementedError
 
+    def save_model(self, request, obj, form, change) -> None:
+        if change and form.has_changed():
+            record_baseline(obj)
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         if self.indexed_fields is None or not change or self.indexed_fields & set(form.changed_data):
@@ -412,6 +422,7 @@ class CorrectableAdmin(HistoryAdmin):
         for obj in queryset:
             for _label, row in self.correctable_rows(obj):
                 if row is not None and row.corrected_fields:
+                    record_baseline(row)
                     row._change_reason = f"{RELEASED_REASON}: {', '.join(row.corrected_fields)}"[:100]
                     row.corrected_fields = []
                     row.save()
@@ -478,6 +489,7 @@ class ReviewActions:
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
         letters = list(Determination.objects.filter(pk__in=queryset.values("pk"), needs_review=True))
         for letter in letters:
+            record_baseline(letter)
             letter.needs_review = False
             lock(letter, ["needs_review"])
             letter._change_reason = REVIEWED_REASON

@@ -25,6 +25,7 @@ from django.db import models, transaction
 from . import search
 from .deid import Redactor
 from .generator.render import SYNTHETIC_MARKER
+from .history import REINGESTED, record_baseline, save_quietly
 from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources, letter_text
 from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
 from .parsing import ParseError, parse_letter
@@ -143,7 +144,11 @@ def _ingest_one(letter_file: LetterFile, summary: IngestSummary, *, dry_run: boo
 
 
 def store(prepared: PreparedLetter, *, source: str | None = None) -> tuple[str, list[KeptCorrection]]:
-    """Write one prepared letter in one transaction: ``("new"|"updated"|"unchanged", kept corrections)``."""
+    """Write one prepared letter in one transaction: ``("new"|"updated"|"unchanged", kept corrections)``.
+
+    A new letter's rows are saved without history; a stored letter's changed
+    rows get a version each (after their "as ingested" baseline, see ``history``).
+    """
     with transaction.atomic():
         if Determination.objects.filter(sha256=prepared.sha256).exists():
             return "unchanged", []
@@ -153,19 +158,29 @@ def store(prepared: PreparedLetter, *, source: str | None = None) -> tuple[str, 
             existing = Determination.objects.select_for_update().filter(case_number=letter.case_number).first()
         writer = _Writer(source or prepared.source, existing.citation_id if existing else "")
         determination = existing or Determination(patient=Patient())
-        writer.assign(determination.patient, patient_values(letter))
-        determination.patient.save()
+        if writer.assign(determination.patient, patient_values(letter)):
+            _save(determination.patient)
         determination.patient_id = determination.patient.pk
         writer.assign(determination, {**determination_values(letter), "reviewer": reviewer_for(letter)})
         determination.source_name = _clip(Determination, "source_name", prepared.source)
         determination.sha256 = prepared.sha256
         if existing is None:
             determination.synthetic = prepared.synthetic
-        determination.save()
+        _save(determination)
         writer.citation_id = determination.citation_id
         _store_items(determination, letter.items, writer)
         search.index_determinations([determination.pk])
         return ("updated" if existing else "new"), writer.kept
+
+
+def _save(row: models.Model) -> None:
+    """Save a row: a new one quietly, a stored one as a version after its baseline."""
+    if row._state.adding:
+        save_quietly(row)
+        return
+    record_baseline(row)
+    row._change_reason = REINGESTED
+    row.save()
 
 
 class _Writer:
@@ -176,14 +191,18 @@ class _Writer:
         self.citation_id = citation_id
         self.kept: list[KeptCorrection] = []
 
-    def assign(self, obj: models.Model, values: dict, label: str = "") -> None:
+    def assign(self, obj: models.Model, values: dict, label: str = "") -> bool:
+        """Set the parsed values a hand correction does not hold; True when any value changed (or the row is new)."""
+        changed = obj._state.adding
         for name, value in values.items():
+            current = getattr(obj, name, None)  # None for a relation not set yet
             if name in obj.corrected_fields:
-                current = getattr(obj, name)
                 if current != value:
                     self.keep(label + name, current, value)
-                continue
-            setattr(obj, name, value)
+            elif current != value:
+                setattr(obj, name, value)
+                changed = True
+        return changed
 
     def keep(self, name: str, current: object, parsed: object) -> None:
         self.kept.append(KeptCorrection(self.source, self.citation_id, name, str(current), str(parsed)))
@@ -203,7 +222,11 @@ def reviewer_fields(letter: ParsedLetter) -> dict:
 def reviewer_for(letter: ParsedLetter) -> Reviewer:
     """The stored reviewer profile matching the letter's, created when new."""
     fields = reviewer_fields(letter)
-    return Reviewer.objects.filter(key=Reviewer.make_key(**fields)).first() or Reviewer.objects.create(**fields)
+    reviewer = Reviewer.objects.filter(key=Reviewer.make_key(**fields)).first()
+    if reviewer is None:
+        reviewer = Reviewer(**fields)
+        save_quietly(reviewer)
+    return reviewer
 
 
 def determination_values(letter: ParsedLetter) -> dict:
@@ -252,13 +275,16 @@ def _store_items(determination: Determination, items: list[ParsedItem], writer: 
         item = existing.pop(parsed.position, None) or DisputedItem(determination=determination)
         label = f"item {parsed.position} "
         item.position = parsed.position
-        writer.assign(item, item_values(parsed), label)
-        item.save()
-        decision = getattr(item, "decision", None) if item.pk else None
-        decision = decision or Decision(item=item)
-        writer.assign(decision, decision_values(parsed), label)
-        decision.save()
-        _store_guidelines(decision, parsed, writer, label)
+        if writer.assign(item, item_values(parsed), label):
+            _save(item)
+        decision = getattr(item, "decision", None) or Decision(item=item)
+        new = decision._state.adding
+        changed = writer.assign(decision, decision_values(parsed), label)
+        if new:
+            save_quietly(decision)
+        links_changed = _store_guidelines(decision, parsed, writer, label, new)
+        if not new and (changed or links_changed):
+            _save(decision)
     for leftover in existing.values():
         decision = getattr(leftover, "decision", None)
         if leftover.corrected_fields or (decision is not None and decision.corrected_fields):
@@ -288,18 +314,33 @@ def decision_values(parsed: ParsedItem) -> dict:
     }
 
 
-def _store_guidelines(decision: Decision, parsed: ParsedItem, writer: _Writer, label: str) -> None:
+def _store_guidelines(decision: Decision, parsed: ParsedItem, writer: _Writer, label: str, new: bool) -> bool:
+    """Link the decision to its cited guidelines; True when the links changed."""
     rows = [_guideline(citation) for citation in parsed.guidelines]
+    current = sorted(str(g) for g in decision.guidelines.all())
+    wanted = sorted(str(g) for g in rows)
+    if current == wanted:
+        return False
     if "guidelines" in decision.corrected_fields:
-        current = sorted(str(g) for g in decision.guidelines.all())
-        if current != sorted(str(g) for g in rows):
-            writer.keep(label + "guidelines", "; ".join(current), "; ".join(sorted(str(g) for g in rows)))
-        return
-    decision.guidelines.set(rows)
+        writer.keep(label + "guidelines", "; ".join(current), "; ".join(wanted))
+        return False
+    if not new:
+        record_baseline(decision)
+    decision.skip_history_when_saving = True  # the decision's own save records the new links as one version
+    try:
+        decision.guidelines.set(rows)
+    finally:
+        del decision.skip_history_when_saving
+    return True
 
 
 def _guideline(citation: GuidelineCitation) -> Guideline:
-    return Guideline.objects.get_or_create(**guideline_values(citation))[0]
+    values = guideline_values(citation)
+    guideline = Guideline.objects.filter(**values).first()
+    if guideline is None:
+        guideline = Guideline(**values)
+        save_quietly(guideline)
+    return guideline
 
 
 def guideline_values(citation: GuidelineCitation) -> dict:

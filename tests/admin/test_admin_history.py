@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from determinations.history import AS_INGESTED, REINGESTED
 from determinations.models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
 from tests.admin.helpers import correct
 from tests.admin.letters import CASE_A, CASE_B, LETTER_A, ingest, letter, write_letter
@@ -22,18 +23,19 @@ def history_text(client, model_name: str, pk: int) -> str:
     return re.sub(r"\s+", " ", text.replace("&nbsp;", " ").replace("&rarr;", "->"))
 
 
-def test_ingest_writes_are_recorded(letters, tmp_path):
-    determination = letter(CASE_A)
-    assert determination.history.count() == 1
-    assert determination.history.get().history_type == "+"
-    assert determination.history.get().history_user is None
-    for model in (Patient, DisputedItem, Decision, Reviewer, Guideline):
-        assert model.history.exists(), model
+def test_history_starts_at_the_first_change(letters, tmp_path):
+    """A new letter records no version; re-ingesting a changed letter records "as ingested", then the change."""
+    for model in (Determination, Patient, DisputedItem, Decision, Reviewer, Guideline):
+        assert not model.history.exists(), model
     text = LETTER_A.replace("Imaging is not\nmedically necessary.", "Imaging is not\nmedically necessary. Amended.")
     ingest(write_letter(tmp_path / "changed" / "letter-a.txt", text))
-    assert letter(CASE_A).history.count() == 2
+    versions = list(letter(CASE_A).history.all())
+    assert [v.history_change_reason for v in versions] == [REINGESTED, AS_INGESTED]
+    assert versions[0].history_user is None
     rationale_versions = [r.rationale for r in letter(CASE_A).items.get(position=1).decision.history.all()]
-    assert rationale_versions[0].endswith("Amended.") and not rationale_versions[-1].endswith("Amended.")
+    assert len(rationale_versions) == 2
+    assert rationale_versions[0].endswith("Amended.") and not rationale_versions[1].endswith("Amended.")
+    assert not letter(CASE_A).items.get(position=2).decision.history.exists(), "an unchanged row records nothing"
 
 
 def test_history_pages_show_who_when_and_old_to_new(admin_client, admin_user, letters):
@@ -69,10 +71,10 @@ def test_history_pages_show_who_when_and_old_to_new(admin_client, admin_user, le
 def test_guideline_changes_are_in_the_decision_history(admin_client, letters):
     decision = letter(CASE_A).items.get(position=1).decision
     before = str(decision.guidelines.get())
-    versions = decision.history.count()
+    assert not decision.history.exists()
     replacement = Guideline.objects.filter(decisions__item__determination=letter(CASE_B)).first()
     correct(admin_client, "decision", decision.pk, {"guidelines": str(replacement.pk)})
-    assert decision.history.count() == versions + 1, "one correction is one version"
+    assert decision.history.count() == 2, "the letter as ingested, then one version for the correction"
     text = history_text(admin_client, "decision", decision.pk)
     assert f"Guidelines: [{before}] -> [{replacement}] Corrected by hand: none -> guidelines" in text
 

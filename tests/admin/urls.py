@@ -49,11 +49,10 @@ def admin_pages() -> list[str]:
             pages += [reverse(f"{prefix}_change", args=[pk]), reverse(f"{prefix}_history", args=[pk])]
     letter = Determination.objects.first()
     if letter is not None:
-        pages += [
-            reverse("admin:determinations_determination_delete", args=[letter.pk]),
-            reverse(
-                "admin:determinations_determination_simple_history",
-                args=[letter.pk, letter.history.last().history_id],
-            ),
-        ]
+        pages.append(reverse("admin:determinations_determination_delete", args=[letter.pk]))
+        oldest = letter.history.last()
+        if oldest is not None:
+            pages.append(
+                reverse("admin:determinations_determination_simple_history", args=[letter.pk, oldest.history_id])
+            )
     return pages
