@@ -210,3 +210,18 @@ def test_parse_command_prints_the_letter_as_written(tmp_path):
 )
 def test_redaction_rules(text, expected):
     assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize("identifier", PLANTED)
+def test_no_planted_identifier_in_search_results_export_or_stats(planted_letters, client, identifier):
+    pages = [
+        client.get("/?q=lumbar"),
+        client.get("/?q=therapy"),
+        client.get("/"),
+        client.get("/stats/"),
+    ]
+    export = client.get("/export.csv")
+    texts = [page.content.decode() for page in pages] + [b"".join(export.streaming_content).decode()]
+    assert all(page.status_code == 200 for page in pages)
+    for text in texts:
+        assert identifier.casefold() not in text.casefold()
