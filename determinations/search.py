@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import itertools
 import math
 import operator
 import re
@@ -255,6 +256,7 @@ class _Rank(Expression):
 
 
 _FTS = "determinations_decision_fts"
+_MATCH_TABLES = itertools.count()
 
 
 def _fts5_alternative(terms: Sequence[Term]) -> str | None:
@@ -270,16 +272,62 @@ def _fts5_alternative(terms: Sequence[Term]) -> str | None:
 def _fts5_condition(query: WebQuery) -> Q:
     """FTS5 matching with the meaning of the PostgreSQL query: one MATCH for every alternative it can express."""
     expressible = [e for e in map(_fts5_alternative, query.alternatives) if e]
-    condition = Q(pk__in=_fts5_rowids(" OR ".join(expressible))) if expressible else Q(pk__in=[])
+    condition = _fts5_matches(" OR ".join(expressible)) if expressible else Q(pk__in=[])
     for terms in query.alternatives:
         if _fts5_alternative(terms) is None:
-            excluded = " OR ".join(term.fts5 for term in terms)
-            condition |= ~Q(pk__in=_fts5_rowids(excluded))
+            condition |= ~_fts5_matches(" OR ".join(term.fts5 for term in terms))
     return condition
 
 
-def _fts5_rowids(fts_query: str) -> RawSQL:
-    return RawSQL(f"SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", (fts_query,))
+class _InMatchTable(Expression):
+    """``EXISTS`` a row of a match table for the entry: lets SQLite drive from the other filters and probe it."""
+
+    output_field = BooleanField()
+
+    def __init__(self, table: str) -> None:
+        super().__init__()
+        self.table = table
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f'EXISTS (SELECT 1 FROM temp.{self.table} m WHERE m.id = {alias}."decision_id")', []
+
+
+def _fts5_matches(fts_query: str) -> Q:
+    """The decisions an FTS5 query matches, through a temporary table filled once.
+
+    A search page asks several questions of the same matches (count, facets,
+    page); FTS5 would evaluate the query again for each. Its matches are
+    therefore written once into a temporary table of this connection, reused
+    until the request ends or the index changes (``forget_matches``). A small
+    match set is read as ``IN`` (SQLite walks it); a large one as ``EXISTS``
+    (SQLite walks the other filters or the date order, and probes it).
+    """
+    tables = connection.__dict__.setdefault("_imr_fts_matches", {})
+    found = tables.get(fts_query)
+    with connection.cursor() as cursor:
+        if found is not None:  # a rolled-back transaction may have taken it away
+            cursor.execute("SELECT 1 FROM sqlite_temp_master WHERE name = %s", [found[0]])
+            found = found if cursor.fetchone() else None
+        if found is None:
+            table = f"imr_fts_matches_{next(_MATCH_TABLES)}"
+            cursor.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
+            cursor.execute(f"INSERT INTO temp.{table} SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", [fts_query])
+            matched = cursor.rowcount
+            cursor.execute("SELECT max(decision_id) FROM determinations_searchentry")
+            found = tables[fts_query] = (table, matched > (cursor.fetchone()[0] or 0) // 20)
+    table, large = found
+    return Q(_InMatchTable(table)) if large else Q(pk__in=RawSQL(f"SELECT id FROM temp.{table}", ()))
+
+
+def forget_matches(**kwargs) -> None:
+    """Drop the temporary match tables of every SQLite connection (at the end of a request, after writes)."""
+    for conn in connections.all(initialized_only=True):
+        tables = conn.__dict__.pop("_imr_fts_matches", None)
+        if tables and conn.vendor == "sqlite" and conn.connection is not None:
+            with conn.cursor() as cursor:
+                for table, _large in tables.values():
+                    cursor.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 # --- counting and facets --------------------------------------------------------------------------------------
@@ -290,6 +338,7 @@ SAMPLE_SCALE = 1000
 #: and sample again, larger, when fewer than ``SAMPLE_MINIMUM`` turn up.
 SAMPLE_TARGET = 5_000
 SAMPLE_MINIMUM = 100
+_SQLITE_ESTIMATE_BUCKETS = 50
 #: The facet columns of each facet dimension.
 FACET_COLUMNS = {
     "outcome": ("outcome",),
@@ -373,9 +422,9 @@ def _sample_size(share: float) -> int:
 
 
 def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
-    """The database's own estimate of a query's size (PostgreSQL's planner; SQLite counts, which is cheap there)."""
+    """An estimate of a query's size: PostgreSQL's planner, or on SQLite (which has none) a 5% sample counted."""
     if not is_postgresql():
-        return queryset.count()
+        return queryset.filter(sample__lt=_SQLITE_ESTIMATE_BUCKETS).count() * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
     try:
         sql, params = queryset.values("pk").query.sql_with_params()
     except EmptyResultSet:
@@ -516,14 +565,22 @@ def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery) -> list[int]:
 
 
 def _bm25(query: WebQuery, ids: list[int]) -> dict[int, float]:
-    """FTS5's ``bm25`` (lower is better) of these decisions against any positive term of the query."""
+    """FTS5's ``bm25`` (lower is better) of these decisions against any positive term of the query.
+
+    The candidates go through a temporary table joined to the FTS5 table: SQLite then reads the
+    query's matches once. (``rowid IN (...)`` or a ``VALUES`` list makes FTS5 run the query again
+    for every id: seconds instead of milliseconds.)
+    """
     if not ids:
         return {}
     with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS rank_candidates (id INTEGER PRIMARY KEY)")
+        cursor.execute("DELETE FROM rank_candidates")
+        cursor.executemany("INSERT INTO rank_candidates (id) VALUES (%s)", [(pk,) for pk in ids])
         cursor.execute(
-            f"SELECT rowid, bm25({_FTS}, 10.0, 2.0, 1.0, 0.5) FROM {_FTS} WHERE {_FTS} MATCH %s "
-            f"AND rowid IN ({', '.join('%s' for _ in ids)})",
-            (query.fts5_any(), *ids),
+            f"SELECT f.rowid, bm25({_FTS}, 10.0, 2.0, 1.0, 0.5) FROM rank_candidates c "
+            f"JOIN {_FTS} f ON f.rowid = c.id WHERE {_FTS} MATCH %s",
+            (query.fts5_any(),),
         )
         return dict(cursor.fetchall())
 
@@ -592,15 +649,15 @@ def _sqlite_snippets(ids: list[int], query: WebQuery) -> dict[int, str]:
 
 
 def _fts5_snippets(column: int, rowids: list[int], query: WebQuery, marks: tuple) -> dict[int, str]:
-    """``snippet()`` of one column for those of ``rowids`` that hold any positive term."""
+    """``snippet()`` of one column for those of ``rowids`` that hold any positive term (one page's worth)."""
     if not rowids:
         return {}
-    placeholders = ", ".join("%s" for _ in rowids)
+    values = ", ".join("(%s)" for _ in rowids)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, snippet({_FTS}, {column}, %s, %s, %s, 40) FROM {_FTS} "
-            f"WHERE {_FTS} MATCH %s AND rowid IN ({placeholders})",
-            (*marks, query.fts5_any(), *rowids),
+            f"WITH page(id) AS (VALUES {values}) SELECT f.rowid, snippet({_FTS}, {column}, %s, %s, %s, 40) "
+            f"FROM page JOIN {_FTS} f ON f.rowid = page.id WHERE {_FTS} MATCH %s",
+            (*rowids, *marks, query.fts5_any()),
         )
         return dict(cursor.fetchall())
 
@@ -745,6 +802,7 @@ def write_index(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
     if is_postgresql():
         _write_postgres(rows, summaries)
     else:
+        forget_matches()
         _write_sqlite(rows, summaries)
 
 
@@ -812,6 +870,7 @@ def _write_sqlite(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
 def _delete_index(ids: list[int]) -> None:
     """Drop these letters' search rows and their FTS5 rows."""
     if not is_postgresql():
+        forget_matches()
         with connection.cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM {_FTS} WHERE rowid IN (SELECT decision_id FROM determinations_searchentry "
