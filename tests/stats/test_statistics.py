@@ -76,7 +76,8 @@ def test_a_few_queries_whatever_the_result_size(client):
     create_corpus()
     with CaptureQueriesContext(connection) as queries:
         client.get("/stats/?q=pain")
-    assert len(queries) <= 8
+    # The aggregates, plus (on SQLite) writing the search's matches once into a temporary table.
+    assert len(queries) <= 11
 
 
 def test_empty_result(client):
