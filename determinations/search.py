@@ -1,25 +1,33 @@
 """Full-text search over decisions: the one module that knows PostgreSQL from SQLite.
 
-Every decision has one ``SearchEntry`` row (facet columns) and two full-text
-documents: its own text (request weighted highest, then citations and
-rationale) and its letter's case summary, stored once per letter. A decision's
-searchable text is both together: each query term may be found in either.
+Every decision has one ``SearchEntry`` row (the facet columns) and one
+full-text document: its request (weighted highest), citations and rationale,
+and its letter's case summary (computed once per letter, appended to each of
+its decisions), so each query term may be found anywhere in it.
 
 Users type web-search syntax on both databases: words are ANDed, ``"exact
 phrase"``, ``OR`` between alternatives, ``-word`` or ``-"phrase"`` to exclude,
 English stemming (``injections`` finds ``injection``) and stop words ignored.
-``WebQuery`` parses that syntax once for both databases (as PostgreSQL's
-``websearch_to_tsquery`` would); each term is then matched by the database's
-own engine, so both return the same decisions:
+``WebQuery`` parses that syntax once for both databases; each term is then
+matched by the database's own engine, so both return the same decisions:
 
-- PostgreSQL: a stored, GIN-indexed ``tsvector`` per entry and per letter,
-  each term as ``phraseto_tsquery``; ``SearchRank`` and ``SearchHeadline``.
-- SQLite: FTS5 tables (porter stemming) kept in sync by ``index_determinations``,
-  each term as a quoted FTS5 string (so FTS5 operators typed by users are inert);
-  ``bm25`` ranking and ``snippet()``.
+- PostgreSQL: a stored, GIN-indexed ``tsvector``; each term a
+  ``phraseto_tsquery``, except a phrase of plain words, found through the
+  GIN-indexed adjacent-word pairs of ``determinations.phrases`` (a phrase of
+  common words would otherwise mean reading hundreds of thousands of
+  documents); ``ts_rank`` and ``SearchHeadline``.
+- SQLite: an FTS5 table (porter stemming); each term a quoted FTS5 string (so
+  FTS5 operators typed by users are inert); a search's matches are written
+  once per request into a temporary table that every question about them
+  reuses; ``bm25`` and ``snippet()``.
 
-Every write path (ingest, admin edits, bulk loads) calls
-``index_determinations`` for the letters it touched.
+Built for a million letters: counts and facet counts are exact up to
+``EXACT_COUNT_LIMIT`` matches and estimated beyond from a hashed sample of the
+decisions; relevance ranks the ``RANKED_LIMIT`` newest matches; date orders use
+indexes that stop after one page. ``benchmarks/`` measures it.
+
+Every write path (ingest, bulk loads, admin edits) calls
+``index_determinations`` or ``write_index`` for the letters it touched.
 """
 
 from __future__ import annotations
@@ -374,11 +382,6 @@ class Tally:
     facets: dict[str, dict[str, int]]
 
 
-def count(queryset: QuerySet[SearchEntry]) -> ResultCount:
-    """Count matches exactly up to the limit; beyond it, estimate."""
-    return tally(queryset).count
-
-
 def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Tally:
     """Count a result and, per facet dimension, its decisions by value.
 
@@ -453,11 +456,6 @@ def _facets(rows: list[tuple], dimensions: Sequence[str], scale: float) -> dict[
         result[name] = {value: max(1, round(n * scale)) for value, n in counter.items()}
         position += width
     return result
-
-
-def facet_counts(queryset: QuerySet[SearchEntry], dimension: str) -> dict[str, int]:
-    """Matches per value of one facet dimension (``guideline`` counts each cited family)."""
-    return tally(queryset, [dimension]).facets[dimension]
 
 
 def _facet_key(value: object) -> str:
