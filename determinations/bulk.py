@@ -62,9 +62,14 @@ def bulk_ingest(
     letters = _new_letter_files(iter_sources(paths), known, summary, progress)
     writer = _BatchWriter(summary)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        prepared = pool.imap(prepare, letters, chunksize=16)
-        while batch := list(islice(prepared, batch_size)):
-            writer.write(batch)
+        parsing = None  # one batch parses while the one before it is written; memory stays bounded
+        while files := list(islice(letters, batch_size)):
+            next_batch = pool.map_async(prepare, files, chunksize=16)
+            if parsing is not None:
+                writer.write(parsing.get())
+            parsing = next_batch
+        if parsing is not None:
+            writer.write(parsing.get())
     return summary
 
 
