@@ -9,6 +9,8 @@
 - the main process writes new letters a batch at a time with ``bulk_create``,
   building every row from the same value functions ``ingest.store`` uses, then
   indexes the batch for search in one pass;
+- a large load into a small database (fewer than ``DEFER_INDEXES_BELOW``
+  decisions) builds the search GIN indexes once at the end (PostgreSQL);
 - letters already stored (same SHA-256) are skipped before parsing; changed
   letters with a known case number, repeated case numbers and any batch that
   fails to write go through ``ingest.store``, one letter per transaction, so a
@@ -43,10 +45,12 @@ from .ingest import (
     store,
 )
 from .letterfiles import LetterFile, SkippedFile, UnreadableFile, iter_sources
-from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer
+from .models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer, SearchEntry
 from .parsing.letter import GuidelineCitation, ParsedItem
 
 DEFAULT_BATCH_SIZE = 500
+#: Below this many decisions a bulk load rebuilds the search GIN indexes at the end instead of updating them.
+DEFER_INDEXES_BELOW = 200_000
 
 
 def bulk_ingest(
@@ -58,10 +62,12 @@ def bulk_ingest(
 ) -> IngestSummary:
     """Ingest every letter file under ``paths`` with ``workers`` parsing processes."""
     summary = IngestSummary()
+    search.ensure_gin_indexes()
+    small = SearchEntry.objects.count() < DEFER_INDEXES_BELOW
     known = set(Determination.objects.values_list("sha256", flat=True).iterator(chunk_size=10_000))
     letters = _new_letter_files(iter_sources(paths), known, summary, progress)
     writer = _BatchWriter(summary)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with search.gin_indexes_deferred(small), multiprocessing.get_context("fork").Pool(workers) as pool:
         parsing = None  # one batch parses while the one before it is written; memory stays bounded
         while files := list(islice(letters, batch_size)):
             next_batch = pool.map_async(prepare, files, chunksize=16)
