@@ -773,21 +773,28 @@ def _first_characters(items: list) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _scanner(alternatives: list[tuple[str, _Kind]]) -> re.Pattern[str]:
-    """One expression matching any alternative (grouped by first character) or a separator."""
+def _by_first_character(alternatives: list[tuple[str, _Kind]]) -> dict[str, list[int]]:
+    """For each character an alternative can start with, the alternatives (indexes, in order) that can.
+
+    An alternative that can start with any character, or match nothing, is listed under every character.
+    """
     starts: list[set[str] | None] = []
     for pattern, _kind in alternatives:
         characters, nullable = _first_characters(re._parser.parse(pattern).data)
         starts.append(None if nullable else characters)
     alphabet = sorted(set().union(*(characters for characters in starts if characters is not None)))
-    groups = []
-    for character in alphabet:
-        members = [
-            pattern
-            for (pattern, _kind), characters in zip(alternatives, starts, strict=True)
-            if characters is None or character in characters
-        ]
-        groups.append(f"(?={re.escape(character)})(?:{'|'.join(members)})")
+    return {
+        character: [i for i, characters in enumerate(starts) if characters is None or character in characters]
+        for character in alphabet
+    }
+
+
+def _scanner(alternatives: list[tuple[str, _Kind]], by_first: dict[str, list[int]]) -> re.Pattern[str]:
+    """One expression matching any alternative (grouped by first character) or a separator."""
+    groups = [
+        f"(?={re.escape(character)})(?:{'|'.join(alternatives[i][0] for i in members)})"
+        for character, members in by_first.items()
+    ]
     return re.compile(
         _WORD_BOUNDARY_BEFORE
         + "(?:"
@@ -801,8 +808,13 @@ def _scanner(alternatives: list[tuple[str, _Kind]]) -> re.Pattern[str]:
 
 
 _ALTERNATIVES = _alternatives()
+_BY_FIRST_CHARACTER = _by_first_character(_ALTERNATIVES)
 _COMPILED_ALTERNATIVES = [(re.compile(pattern), kind) for pattern, kind in _ALTERNATIVES]
-_SCANNER = _scanner(_ALTERNATIVES)
+#: The compiled alternatives a token starting with a character can be, in scanner order.
+_CANDIDATES = {
+    character: [_COMPILED_ALTERNATIVES[i] for i in members] for character, members in _BY_FIRST_CHARACTER.items()
+}
+_SCANNER = _scanner(_ALTERNATIVES, _BY_FIRST_CHARACTER)
 _TOPICAL = re.compile(_WORD_BOUNDARY_BEFORE + "(?:" + "|".join(TOPICAL_FORMS) + ")" + _WORD_BOUNDARY_AFTER)
 
 _KINDS: dict[str, _Kind] = dict.fromkeys(SEPARATOR_CHARACTERS, _SEPARATOR)
@@ -810,10 +822,14 @@ _KINDS_LIMIT = 200_000
 
 
 def _kind_of(token: str) -> _Kind:
-    """What a scanner match stands for: the first alternative, in scanner order, that it fits."""
+    """What a scanner match stands for: the first alternative, in scanner order, that it fits.
+
+    Only the alternatives that can start with the token's first character can fit it.
+    """
     kind = _KINDS.get(token)
     if kind is None:
-        kind = next(kind for compiled, kind in _COMPILED_ALTERNATIVES if compiled.fullmatch(token))
+        candidates = _CANDIDATES.get(token[:1], _COMPILED_ALTERNATIVES)
+        kind = next(kind for compiled, kind in candidates if compiled.fullmatch(token))
         if len(_KINDS) < _KINDS_LIMIT:
             _KINDS[token] = kind
     return kind

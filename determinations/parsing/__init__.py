@@ -27,6 +27,8 @@ __all__ = ["ParseError", "ParsedLetter", "parse_letter"]
 
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
+#: The characters of ``_CONTROL`` in ASCII (an ASCII text without one has none).
+_ASCII_CONTROLS = tuple(map(chr, [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F]))
 
 
 def parse_letter(text: str, redact: Callable[[str], str] | None = None) -> ParsedLetter:
@@ -71,6 +73,8 @@ def parse_letter(text: str, redact: Callable[[str], str] | None = None) -> Parse
 
 def _refuse_binary(text: str) -> None:
     sample = text[:4096]
+    if sample.isascii() and not any(control in sample for control in _ASCII_CONTROLS):
+        return
     controls = len(_CONTROL.findall(sample))
     if sample and controls > max(4, len(sample) * _MAX_CONTROL_SHARE):
         raise ParseError("not a text letter: the input looks like binary data")

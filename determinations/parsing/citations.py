@@ -27,17 +27,22 @@ name follows: a known one (``_HEAD``), after "and the" any capitalised name, aft
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .letter import GuidelineCitation
 from .text import collapse
 
 MTUS, ACOEM, ODG, OTHER = "MTUS", "ACOEM", "ODG", "OTHER"
 
+# The lookaheads that lead several patterns name the characters a match can start with: positions without
+# one are skipped at once instead of trying every alternative (several times faster).
 _NO_EVIDENCE = re.compile(
-    r"did\s+not\s+cite\s+any|no\s+(?:medical\s+evidence|guidelines?)\s+(?:was|were)\s+cited", re.IGNORECASE
+    r"(?=[dn])(?:did\s+not\s+cite\s+any|no\s+(?:medical\s+evidence|guidelines?)\s+(?:was|were)\s+cited)",
+    re.IGNORECASE,
 )
 #: Wording that names the MTUS without citing it: removed before reading families.
 _OUTSIDE_MTUS = re.compile(r"\boutside\s+(?:of\s+)?the\s+(?:CA\s+|California\s+)?MTUS\b", re.IGNORECASE)
+#: (Only where ``_may_hold_non_citation``.)
 _NOT_A_CITATION = re.compile(
     r",?\s*\bbecause\b[^.]*\.?"
     r"|\b(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b[^.;,]{0,30}?\b(?:does|do|did|is|are)\s+(?:not|silent)\b[^.;]*[.;]?",
@@ -60,6 +65,7 @@ _HEAD = (
 #: Where a citation may start a new source. Starting another statement or after "; " it always does;
 #: after "and", ". " or ", " only as ``_starts_source`` decides.
 _BREAK = re.compile(
+    r"(?=[DdTtEePpMmRr;,.\s])"
     r"(?i:\bDecision\s+based\s+on\s+(?:the\s+)?"
     r"|(?:\bThe\s+)?(?:(?:Expert|Professional|Medical)\s+)?Reviewer\s+based\s+\S+\s+decisions?\s+on\s+(?:the\s+)?"
     r"|;\s*(?:and\s+)?(?:on\s+)?(?:the\s+)?)"
@@ -81,14 +87,14 @@ _MTUS_NAMED = re.compile(rf"^(?:the\s+)?(?:CA\s+|California\s+)?MTUS\b|^(?:the\s
 _ACOEM_NAMED = re.compile(r"\bACOEM\b|American\s+College\s+of\s+Occupational", re.IGNORECASE)
 _ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability\s+Guidelines", re.IGNORECASE)
 _TOPIC_BREAK = re.compile(r"(?<=\d),?\s+and\s+(?=[A-Z])")
-_SECTION_LABEL = re.compile(r",?\s*Sections?\(?s?\)?\s*:\s*", re.IGNORECASE)
+_SECTION_LABEL = re.compile(r"(?=[,\ss]),?\s*Sections?\(?s?\)?\s*:\s*", re.IGNORECASE)
 _GUIDELINES_TITLE = re.compile(
     r"^.*?\bGuidelines?\b(?:\s*\((?:ODG|MTUS|ACOEM)\))?"
     r"(?:,?\s+\d+(?:st|nd|rd|th)\s+(?:Edition|ed\.?)(?:\s*\(\d{4}\))?)?(?!\s+(?:for|on|of)\b)",
     re.IGNORECASE,
 )
 _PAGES = re.compile(
-    r",?\s*(?:Page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*"
+    r"(?=[,\sp]),?\s*(?:Page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*"
     r"(\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and|&)\s*\d+(?:\s*[-\u2013]\s*\d+)?)*)",
     re.IGNORECASE,
 )
@@ -98,10 +104,17 @@ _EDGES = " ,.;:-"
 
 def parse_citations(text: str) -> list[GuidelineCitation]:
     """Every guideline document the reviewer cited in ``text``, in order, with its family."""
-    text = collapse(text)
+    return list(_citations(collapse(text)))
+
+
+@lru_cache(maxsize=8192)
+def _citations(text: str) -> tuple[GuidelineCitation, ...]:
+    """``parse_citations`` of a collapsed text; remembered, because letters repeat citations word for word."""
     if not text or _NO_EVIDENCE.search(text):
-        return []
-    text = _NOT_A_CITATION.sub(" ", _drop_outside_mtus(text))
+        return ()
+    text = _drop_outside_mtus(text)
+    if _may_hold_non_citation(text):
+        text = _NOT_A_CITATION.sub(" ", text)
     citations: list[GuidelineCitation] = []
     for segment in _split_sources(text):
         segment = segment.strip(_EDGES)
@@ -117,7 +130,7 @@ def parse_citations(text: str) -> list[GuidelineCitation]:
             document = f"MTUS {document}"
         for part_topic, part_pages in [(topic, pages), *map(_topic_pages, more)]:
             citations.extend(GuidelineCitation(family, document, part_topic, part_pages) for family in families)
-    return citations
+    return tuple(citations)
 
 
 def _split_sources(text: str) -> list[str]:
@@ -157,6 +170,16 @@ def _starts_source(text: str, found: re.Match[str]) -> bool:
         return False
     following = _BREAK.search(text, end)
     return not _PAGES.search(text, end, following.start() if following else len(text))
+
+
+def _may_hold_non_citation(text: str) -> bool:
+    """Whether ``_NOT_A_CITATION`` can match ``text``: it needs "because", or "MTUS" and "not" or "silent".
+
+    A cheap test of the case-folded text: ``re.IGNORECASE`` matches exactly the characters that case-fold
+    onto these words' letters (they have no "i", which it also matches to "ı").
+    """
+    folded = text.casefold()
+    return "because" in folded or ("mtus" in folded and ("not" in folded or "lent" in folded))
 
 
 def _drop_outside_mtus(text: str) -> str:

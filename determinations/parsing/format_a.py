@@ -22,7 +22,7 @@ import re
 from .items import build_item
 from .letter import ParsedItem
 from .outcomes import conclusion, outcome_word
-from .text import collapse
+from .text import LinePattern, collapse
 
 _HEADING_END = re.compile(
     r"^(?P<head>.*?)[ \t]*(?P<sep>:|\bis\b[ \t]*:?)[ \t]*(?P<outcome>upheld|overturned)[ \t]*\.?$", re.IGNORECASE
@@ -36,11 +36,12 @@ _STRUCTURAL = re.compile(
     r"|Decision\s+rationale)",
     re.IGNORECASE,
 )
-_LABEL = re.compile(
-    r"^[ \t]*(?:(?P<claims>Claims\s+Administrator(?:'s)?\s+guidelines?(?:\(s\))?)"
+_LABEL = LinePattern(
+    r"[ \t]*(?:(?P<claims>Claims\s+Administrator(?:'s)?\s+guidelines?(?:\(s\))?)"
     r"|(?P<reviewer>(?:MAXIMUS|Expert\s+Reviewer(?:'s)?)\s+guidelines?(?:\(s\))?)"
     r"|(?P<rationale>Decision\s+rationale))[ \t]*:",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
+    initials="[CMED]",
 )
 #: The sentence that opens the issues section ("The Final Determination was based on decisions for the
 #: disputed items/services set forth below:"), however it wraps: it is no part of the first heading.
@@ -88,7 +89,8 @@ def _headings(lines: list[str]) -> list[tuple[int, int, str, str]]:
     """(first line, last line, heading text without its outcome, outcome word) of every heading."""
     found: list[tuple[int, int, str, str]] = []
     floor = 0
-    for j in range(len(lines)):
+    # Both outcome words end in "d" (and only "d" and "D" case-fold to a text ending in "d").
+    for j in (j for j, line in enumerate(lines) if line.rstrip(" .").endswith(("d", "D"))):
         end = _heading_end(lines, j, floor)
         if end is None:
             continue

@@ -17,9 +17,9 @@ import re
 from .items import build_item, split_citations
 from .letter import ParsedItem, ParseError
 from .outcomes import conclusion
-from .text import collapse
+from .text import LinePattern, collapse
 
-_NUMBER = re.compile(r"^[ \t]*(?:\((\d{1,2})\)|(\d{1,2})[.)])[ \t]+", re.MULTILINE)
+_NUMBER = LinePattern(r"[ \t]*(?:\((\d{1,2})\)|(\d{1,2})[.)])[ \t]+", initials=r"[(\d]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _COLON = re.compile(r":\s*")
 

@@ -36,6 +36,8 @@ _LABELS = re.compile(
     r"|Patient\s+Name|Injured\s+Worker))\s*:",
     re.IGNORECASE,
 )
+#: "Treatment(s) in Dispute", 40 more characters, a space and the colon, with room to spare.
+_LONGEST_LABEL = 80
 _DATE_FIELDS = ("decision_date", "date_assigned", "ur_denial_date", "application_received", "injury_date")
 _DATES = re.compile(DATE, re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)(?![\d/.-])")
@@ -68,7 +70,7 @@ class Header:
 def parse_header(text: str) -> Header:
     """The labelled fields in ``text`` (the part of a letter before its first section)."""
     line = collapse(text)
-    found = list(_LABELS.finditer(line))
+    found = _labels(line)
     values: dict[str, object] = {}
     waiting: list[str] = []
     for i, match in enumerate(found):
@@ -94,6 +96,24 @@ def parse_header(text: str) -> Header:
     if isinstance(values.get("injury_date"), datetime.date):
         values["injury_year"] = values["injury_date"].year
     return Header(**values)
+
+
+def _labels(line: str) -> list[re.Match[str]]:
+    """``list(_LABELS.finditer(line))``, found from the colons.
+
+    Every label ends with a colon, and in the collapsed header (one space between words) none is longer
+    than ``_LONGEST_LABEL``: only the text right before each colon needs to be searched.
+    """
+    found: list[re.Match[str]] = []
+    done = 0
+    colon = line.find(":")
+    while colon >= 0:
+        label = _LABELS.search(line, max(done, colon - _LONGEST_LABEL), colon + 1)
+        if label:
+            found.append(label)
+            done = label.end()
+        colon = line.find(":", colon + 1)
+    return found
 
 
 def _case_number(value: str) -> str | None:

@@ -9,8 +9,9 @@ their whitespace collapsed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..taxonomy import classify
+from ..taxonomy import Classification, classify
 from .citations import parse_citations
 from .letter import ParsedItem
 from .requests import body_region, clean_request, quantity
@@ -58,8 +59,7 @@ def build_item(
     rationale: str = "",
 ) -> ParsedItem:
     """One disputed item; the guidelines are read from the reviewer's citation."""
-    request = clean_request(request)
-    classification = classify(request)
+    request, classification, count, region = _request_facts(request)
     reviewer_citation = collapse(reviewer_citation)
     return ParsedItem(
         position=position,
@@ -67,10 +67,18 @@ def build_item(
         outcome=outcome,
         category=classification.category,
         subcategory=classification.subcategory,
-        quantity=quantity(request),
-        body_region=body_region(request),
+        quantity=count,
+        body_region=region,
         claims_administrator_citation=collapse(claims_administrator_citation),
         reviewer_citation=reviewer_citation,
         rationale=collapse(rationale),
         guidelines=parse_citations(reviewer_citation),
     )
+
+
+@lru_cache(maxsize=8192)
+def _request_facts(request: str) -> tuple[str, Classification, int | None, str | None]:
+    """(clean request, classification, quantity, body region) of a request as the letter names it; remembered,
+    because the same requests come back letter after letter."""
+    request = clean_request(request)
+    return request, classify(request), quantity(request), body_region(request)

@@ -61,25 +61,26 @@ _SEX_ANYWHERE = re.compile(r"\b(male|female)\b", re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _EITHER = re.compile(r"\b(?:he|his|him)\s*/\s*(?:she|her)\b|\b(?:she|her)\s*/\s*(?:he|his|him)\b", re.IGNORECASE)
+# Lookaheads name the letters a match starts with, and a pattern led by a class of its first letter (its
+# "\b" checked after that letter) is scanned far faster than a case-insensitive one.
 _INJURY_DATE = re.compile(
-    r"\b(?:injur(?:y|ies|ed)|accident|claim|incident|DOI)\b[^.]{0,60}?"
-    rf"(?:\b(?:on|of|from|dated?|date\s+of)\b|:)\s*(?P<date>{DATE})",
+    r"\b(?=[iacd])(?:injur(?:y|ies|ed)|accident|claim|incident|DOI)\b[^.]{0,60}?"
+    rf"(?=[ofd:])(?:\b(?:on|of|from|dated?|date\s+of)\b|:)\s*(?P<date>{DATE})",
     re.IGNORECASE,
 )
 #: A year alone where the injury date was: "injured in 2010", or "injury on 2016" once de-identification
 #: has reduced the date to its year.
 _INJURY_YEAR = re.compile(
-    r"\b(?:injur(?:y|ies|ed)|accident|claim|incident|DOI)\b[^.]{0,60}?"
-    r"(?:\b(?:in|on|of|from|dated?|date\s+of)\b|:)\s*(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)",
+    r"\b(?=[iacd])(?:injur(?:y|ies|ed)|accident|claim|incident|DOI)\b[^.]{0,60}?"
+    r"(?=[iofd:])(?:\b(?:in|on|of|from|dated?|date\s+of)\b|:)\s*(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)",
     re.IGNORECASE,
 )
-_INJURY_SENTENCE = re.compile(r"\b(?:injur(?:y|ies|ed)|accident|hurt)\b[^.]*(?:\.(?=\d)[^.]*)*", re.IGNORECASE)
+_INJURY_SENTENCE = re.compile(r"\b(?=[iah])(?:injur(?:y|ies|ed)|accident|hurt)\b[^.]*(?:\.(?=\d)[^.]*)*", re.IGNORECASE)
 _DIAGNOSES = re.compile(
-    r"\bdiagnos(?:is|es|ed)\b(?:,?\s*and-or\s+impressions,?)?\s*"
+    r"[Dd](?<!\w[Dd])(?i:iagnos(?:is|es|ed)\b(?:,?\s*and-or\s+impressions,?)?\s*"
     r"(?:(?:that|which)\s+)?(?:(?:were|was|are|is|has\s+been|have\s+been)\s+)?"
     r"(?:documented\s+as|noted\s+to\s+include|as\s+follows|included|includes?|of|with|as|was|were|is|are)\s*:?\s+"
-    r"(?P<list>[^.]+(?:\.(?=\d)[^.]*)*)",
-    re.IGNORECASE,
+    r"(?P<list>[^.]+(?:\.(?=\d)[^.]*)*))"
 )
 _LIST_SEPARATOR = re.compile(r"\s*[;,]\s*(?:(?i:and|or)\s+)?|\s+(?i:and)\s+(?=(?:an?\s+)?[a-z])")
 _NOT_A_LIST = re.compile(
@@ -87,6 +88,7 @@ _NOT_A_LIST = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _DATE_TOKEN = re.compile(rf"(?:\s+(?:on|dated?|in|from|since|of))?\s*{DATE}", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _MAX_DIAGNOSES = 12
 _MAX_DIAGNOSIS_LENGTH = 100
 
@@ -155,8 +157,11 @@ def _diagnoses(text: str) -> tuple[str, ...]:
     found = next((m for m in _DIAGNOSES.finditer(text) if not _NOT_A_LIST.match(m.group("list"))), None)
     if not found:
         return ()
+    listing = found.group("list")
+    if _DIGIT.search(listing):  # every date has a digit
+        listing = _DATE_TOKEN.sub(" ", listing)
     items: list[str] = []
-    for part in _LIST_SEPARATOR.split(_DATE_TOKEN.sub(" ", found.group("list"))):
+    for part in _LIST_SEPARATOR.split(listing):
         item = _ARTICLE.sub("", collapse(part)).strip(" ,;:\"'")
         if item and len(item) <= _MAX_DIAGNOSIS_LENGTH and item.casefold() not in {"and", "or"}:
             items.append(item)

@@ -31,7 +31,10 @@ REGIONS: tuple[tuple[str, str], ...] = (
     ("Upper extremity", r"upper\s+extremit(?:y|ies)|upper\s+limbs?|arms?|forearms?|(?-i:[RLB]UEs?)"),
     ("Lower extremity", r"lower\s+extremit(?:y|ies)|lower\s+limbs?|legs?|thighs?|calf|calves|(?-i:[RLB]LEs?)"),
 )
-_PATTERN = re.compile("|".join(rf"(?P<r{i}>\b(?:{words})\b)" for i, (_, words) in enumerate(REGIONS)), re.IGNORECASE)
+#: Every region word starts with a letter: the scan skips other positions (and the inside of words) cheaply.
+_PATTERN = re.compile(
+    r"\b(?=[a-z])(?:" + "|".join(rf"(?P<r{i}>{words})" for i, (_, words) in enumerate(REGIONS)) + r")\b", re.IGNORECASE
+)
 _LABELS = {f"r{i}": label for i, (label, _) in enumerate(REGIONS)}
 #: Lengths are no body part: "fell six feet".
 _MEASURE = re.compile(
@@ -43,12 +46,19 @@ _MEASURE = re.compile(
 def regions_in(text: str) -> list[str]:
     """The regions ``text`` names, each once, in order of first mention."""
     seen: dict[str, None] = {}
-    for match in _PATTERN.finditer(_MEASURE.sub(" ", text)):
+    for match in _PATTERN.finditer(_without_measures(text)):
         seen.setdefault(_LABELS[match.lastgroup or ""], None)
     return list(seen)
 
 
 def first_region(text: str) -> str | None:
     """The first region ``text`` names, or ``None``."""
-    match = _PATTERN.search(_MEASURE.sub(" ", text))
+    match = _PATTERN.search(_without_measures(text))
     return _LABELS[match.lastgroup or ""] if match else None
+
+
+def _without_measures(text: str) -> str:
+    # A measure ends in "feet" or "foot" in some case (only their own capitals match those letters when case is
+    # ignored); the test is cheaper than the pattern.
+    lowered = text.lower()
+    return _MEASURE.sub(" ", text) if "feet" in lowered or "foot" in lowered else text

@@ -20,20 +20,22 @@ import re
 from .letter import ReviewerProfile
 from .text import collapse
 
+# The lookahead names the letters a match starts with: other positions are skipped at once.
 _BLOCK_LABEL = re.compile(
-    r"(?P<label>State\(?s?\)?\s+of\s+Licensure|Certifications?\(?s?\)?\s*/\s*Specialt(?:y|ies)"
+    r"(?=[bcs])(?P<label>State\(?s?\)?\s+of\s+Licensure|Certifications?\(?s?\)?\s*/\s*Specialt(?:y|ies)"
     r"|Board\s+Certifications?|\bSpecialt(?:y|ies)|\bSubspecialt(?:y|ies))[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"[A-Z0-9 ,&()/'-]{6,}")
 _TITLE_WORD = r"(?:[A-Z][\w'/-]*|&|and|of|the|in|for)"
 _LIST_LINE = re.compile(rf"{_TITLE_WORD}(?:[ \t,]+{_TITLE_WORD})*,?")
+#: Led by a class of its first letters ("\b" checked after the letter, each alternative picking its letter by
+#: a lookbehind): scanned far faster than a case-insensitive pattern.
 _PROSE = re.compile(
-    r"\b(?:Board[\s-]+Certified|Licensed)\s+in\s+(?P<specialty>.+?)"
+    r"[BbLl](?<!\w[BbLl])(?i:(?:(?<=[Bb])oard[\s-]+Certified|(?<=[Ll])icensed)\s+in\s+(?P<specialty>.+?)"
     r"(?:,?\s+(?:and\s+)?has\s+a\s+sub-?specialty\s+in\s+(?P<subspecialty>.+?))?"
     r"(?:,?\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+(?P<state>.+?))?"
-    r"(?=\.\s|\.$|;|,?\s+He/she\b|,?\s+and\s+(?:is\s+)?(?:currently|has\s+been)\b|$)",
-    re.IGNORECASE,
+    r"(?=\.\s|\.$|;|,?\s+He/she\b|,?\s+and\s+(?:is\s+)?(?:currently|has\s+been)\b|$))"
 )
 _STATE_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|&)\s*(?:and\s+)?", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -56,7 +58,7 @@ def parse_reviewer(text: str) -> ReviewerProfile:
 
 def _credentials_block(text: str) -> ReviewerProfile:
     values: dict[str, str] = {}
-    labels = list(_BLOCK_LABEL.finditer(text))
+    labels = list(_BLOCK_LABEL.finditer(text)) if ":" in text else []
     for i, match in enumerate(labels):
         label = match.group("label").casefold()
         key = "states" if label.startswith("state") else "subspecialty" if label.startswith("sub") else "cert"

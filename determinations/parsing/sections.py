@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .letter import ParseError
+from .text import LinePattern
 
 #: Heading kind -> its words (regular expressions; a space matches any run of whitespace).
 HEADINGS = {
@@ -57,11 +58,23 @@ ITEM_SECTION_TITLES = frozenset(
     title for layout in FORMATS.values() for _, key, title in layout if key in {"issues", "guidelines", "rationale"}
 )
 _ANY_SPACE = r"\s+"
-_SCAN = re.compile(
-    r"^[ \t]*(?:"
+
+
+def _initials(words: str) -> str:
+    """The letters heading ``words`` can start with: the first, also of a leading optional group of words."""
+    group = re.match(r"\(\?:([A-Z])[^()]*\)\?", words)
+    rest = words[group.end() :] if group else words
+    if not rest[:1].isalpha():
+        raise ValueError(f"a heading must start with a word (or an optional group of words): {words!r}")
+    return (group.group(1) if group else "") + rest[0]
+
+
+_SCAN = LinePattern(
+    r"[ \t]*(?:"
     + "|".join(f"(?P<{kind}>{_ANY_SPACE.join(words.split())})" for kind, words in HEADINGS.items())
     + r")[ \t]*(?::[ \t]*(?P<rest>[^\n]*))?$",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
+    initials="[" + "".join(sorted({letter for words in HEADINGS.values() for letter in _initials(words)})) + "]",
 )
 _B_LETTERHEAD = re.compile(r"MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC\b[\s\S]{0,3000}?Final\s+Determination\s*:", re.I)
 

@@ -15,13 +15,15 @@
   ``short-``/``and long-term``) are kept.
 
 The result has one text line per line and exactly one empty line between
-paragraphs. ``collapse`` squeezes any text to single-spaced one-line form.
+paragraphs. ``collapse`` squeezes any text to single-spaced one-line form;
+``LinePattern`` finds a pattern at line starts fast.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterator
+from itertools import pairwise
 
 _TRANSLATE = str.maketrans(
     {
@@ -49,14 +51,17 @@ _TRANSLATE = str.maketrans(
     }
 )
 
-#: (character, replacement) for every character ``_TRANSLATE`` rewrites, and those of them in ASCII.
-_REPLACEMENTS = tuple((chr(code), replacement or "") for code, replacement in _TRANSLATE.items())
-_ASCII_REPLACEMENTS = tuple(pair for pair in _REPLACEMENTS if pair[0].isascii())
-_SPACES = re.compile(r"[ \u2000-\u200a\u3000]{2,}")
-#: The space characters of ``_SPACES`` other than " ", and the squeezing of " " alone (a pattern that starts
-#: with a literal: several times faster).
-_WIDE_SPACES = (*map(chr, range(0x2000, 0x200B)), "\u3000")
+#: (character, replacement) for the characters ``_TRANSLATE`` rewrites, in ASCII and not.
+_ASCII_REPLACEMENTS = tuple((chr(code), new or "") for code, new in _TRANSLATE.items() if code < 128)
+_OTHER_REPLACEMENTS = {chr(code): new or "" for code, new in _TRANSLATE.items() if code >= 128}
+#: Runs of spaces, wide spaces among them; and, as a faster pattern led by a literal, runs of " " alone.
+_SPACES = re.compile(r"[ \u2000-\u200a\u3000][ \u2000-\u200a\u3000]+")
 _PLAIN_SPACES = re.compile("  +")
+#: ASCII whitespace other than " " and "\n" (``str.split`` splits at these too).
+_OTHER_ASCII_WHITESPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_WIDE_SPACES = frozenset(map(chr, [*range(0x2000, 0x200B), 0x3000]))
+#: Any character outside ASCII that is replaced or squeezed.
+_UNUSUAL = re.compile("[" + re.escape("".join(_OTHER_REPLACEMENTS)) + r"\u2000-\u200a\u3000]")
 _FOOTER = re.compile(
     r"(?:page|pg\.?)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}\s+of\s+\d{1,3}",
     re.IGNORECASE,
@@ -65,8 +70,10 @@ _RUNNING_HEADER = re.compile(
     r"(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*(?P<number>[A-Z]{1,4}\d{2}-\d{3,9})", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+#: A word of the letter's vocabulary (in its case-folded text).
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
+_LINE_END_HYPHEN = re.compile("-\n")
 _TRAILING_FRAGMENT = re.compile(r"([A-Za-z0-9]+)-$")
 #: Endings that are not words on their own: a line starting with one of them
 #: after a hyphen is the rest of a split word (``radiculo-``/``pathy``).
@@ -78,8 +85,48 @@ _FURNITURE_LENGTH = 48
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "und"})
 
 
+class LinePattern:
+    """A pattern that matches at line starts only: the matches of ``^(?:pattern)`` in MULTILINE mode.
+
+    They are found from the newlines (a scan for a literal character), several times faster than by trying
+    ``^`` at every position. ``initials``, a character class that the first character of every match after
+    its leading blanks is in, lets most lines be passed over at once. The pattern must not match the empty
+    string.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, initials: str | None = None) -> None:
+        self.pattern = re.compile(f"^(?:{pattern})", flags | re.MULTILINE)
+        lead = f"(?=[ \t]*{initials})" if initials else ""
+        self._after_newline = re.compile(f"\n{lead}(?={pattern})", flags | re.MULTILINE)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match at or after ``pos`` (ending by ``endpos``), as ``self.pattern.search`` finds it."""
+        endpos = len(text) if endpos is None else endpos
+        if pos == 0 or text[pos - 1 : pos] == "\n":
+            found = self.pattern.match(text, pos, endpos)
+            if found:
+                return found
+        newline = self._after_newline.search(text, pos, endpos)
+        return self.pattern.match(text, newline.start() + 1, endpos) if newline else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match, as ``self.pattern.finditer`` finds them."""
+        pos = 0
+        while found := self.search(text, pos):
+            yield found
+            pos = found.end()
+
+
 def collapse(text: str) -> str:
-    """``text`` on one line with runs of whitespace squeezed to one space (``str.split`` splits where ``\\s+`` matches)."""
+    """``text`` on one line with runs of whitespace squeezed to one space: ``" ".join(text.split())``.
+
+    ``str.split`` splits where ``\\s+`` matches. Cleaned ASCII text is done faster: when its lines joined by
+    single spaces hold no other whitespace than those single spaces, stripping is all that remains.
+    """
+    if text.isascii():
+        joined = " ".join(filter(None, text.split("\n")))
+        if not _PLAIN_SPACES.search(joined) and not any(space in joined for space in _OTHER_ASCII_WHITESPACE):
+            return joined.strip()
     return " ".join(text.split())
 
 
@@ -89,7 +136,7 @@ def clean_text(raw: str) -> str:
     if _is_double_spaced(lines):
         lines = _fold_double_spacing(lines)
     lines = _drop_page_furniture(lines)
-    if "-\n" in "\n".join(lines):
+    if _LINE_END_HYPHEN.search("\n".join(lines)):
         lines = _mend_hyphenation(lines)
     return "\n".join(_squeeze_blank_lines(lines))
 
@@ -99,19 +146,23 @@ def _normalise_characters(raw: str) -> str:
 
     The same as ``_SPACES.sub(" ", raw.replace("\\r\\n", "\\n").translate(_TRANSLATE))``, only faster: just the
     characters present are replaced (no replacement contains a character that is replaced itself), and a
-    text without wide spaces has its plain spaces squeezed.
+    text without wide spaces has only its plain spaces squeezed.
     """
-    text = raw.replace("\r\n", "\n")
-    for char, replacement in _ASCII_REPLACEMENTS if text.isascii() else _REPLACEMENTS:
+    text = raw.replace("\r\n", "\n") if "\r" in raw else raw
+    for char, replacement in _ASCII_REPLACEMENTS:
         if char in text:
             text = text.replace(char, replacement)
-    if text.isascii() or not any(space in text for space in _WIDE_SPACES):
-        return _PLAIN_SPACES.sub(" ", text)
-    return _SPACES.sub(" ", text)
+    if not text.isascii():
+        unusual = set(_UNUSUAL.findall(text))
+        for char in unusual.intersection(_OTHER_REPLACEMENTS):
+            text = text.replace(char, _OTHER_REPLACEMENTS[char])
+        if not unusual.isdisjoint(_WIDE_SPACES):
+            return _SPACES.sub(" ", text)
+    return _PLAIN_SPACES.sub(" ", text)
 
 
 def _is_double_spaced(lines: list[str]) -> bool:
-    next_filled = [bool(next_line) for line, next_line in zip(lines, lines[1:]) if line]
+    next_filled = [bool(next_line) for line, next_line in pairwise(lines) if line]
     filled, followed = len(next_filled), next_filled.count(False)
     return filled >= 4 and followed >= 0.8 * filled
 
@@ -157,14 +208,15 @@ def _drop_page_furniture(lines: list[str]) -> list[str]:
             case_numbers.add(number)
     if not removed:
         return lines
-    gone = set(removed)
+    kept = lines.copy()
+    for i in reversed(removed):
+        del kept[i]
     # Where each removed line was among the lines kept.
-    joins = {i - before for before, i in enumerate(removed)}
-    return _rejoin([line for i, line in enumerate(lines) if i not in gone], joins)
+    return _rejoin(kept, {i - before for before, i in enumerate(removed)})
 
 
 def _rejoin(lines: list[str], joins: set[int]) -> list[str]:
-    """Drop the blank lines a removed footer left inside a sentence (``joins``: where footers were)."""
+    """``lines`` without the blank lines a removed footer left inside a sentence (``joins``: where footers were)."""
     dropped: set[int] = set()
     for join in joins:
         start = end = join
@@ -174,7 +226,9 @@ def _rejoin(lines: list[str], joins: set[int]) -> list[str]:
             end += 1
         if 0 < start < end < len(lines) and _cut_mid_sentence(lines[start - 1], lines[end]):
             dropped.update(range(start, end))
-    return [line for i, line in enumerate(lines) if i not in dropped] if dropped else lines
+    for i in sorted(dropped, reverse=True):
+        del lines[i]
+    return lines
 
 
 def _cut_mid_sentence(before: str, after: str) -> bool:
@@ -184,7 +238,7 @@ def _cut_mid_sentence(before: str, after: str) -> bool:
 
 def _mend_hyphenation(lines: list[str]) -> list[str]:
     out: list[str] = []
-    vocabulary: Counter[str] | None = None
+    vocabulary: _Vocabulary | None = None
     for line in lines:
         fragment = _TRAILING_FRAGMENT.search(out[-1]) if out and out[-1].endswith("-") else None
         word = _LEADING_WORD.match(line) if fragment else None
@@ -196,12 +250,28 @@ def _mend_hyphenation(lines: list[str]) -> list[str]:
             out[-1] += " " + line
             continue
         if vocabulary is None:
-            vocabulary = Counter(_WORD.findall("\n".join(lines).casefold()))
+            vocabulary = _Vocabulary("\n".join(lines))
         out[-1] = (out[-1][:-1] if _is_split_word(head, tail, vocabulary) else out[-1]) + line
     return out
 
 
-def _is_split_word(head: str, tail: str, vocabulary: Counter[str]) -> bool:
+class _Vocabulary:
+    """How often a word occurs in a text: the count ``Counter(_WORD.findall(text.casefold()))`` would give,
+    worked out only for the words asked about (by a search for the word as a whole ``_WORD``)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text.casefold()
+        self._counts: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        if word not in self._counts:
+            # A whole word: no letter, nor letter and hyphen, before it; no letter, nor hyphen and letter, after it.
+            whole = f"{re.escape(word)}(?<![a-z]{re.escape(word)})(?<![a-z]-{re.escape(word)})(?![a-z]|-[a-z])"
+            self._counts[word] = len(re.findall(whole, self._text)) if _WORD.fullmatch(word) else 0
+        return self._counts[word]
+
+
+def _is_split_word(head: str, tail: str, vocabulary: _Vocabulary) -> bool:
     """Whether ``head-`` + ``tail`` is one word broken by a line wrap (not a real hyphen)."""
     if not (head.isalpha() and tail.isalpha() and tail.islower()) or len(head) < 2:
         return False

@@ -198,7 +198,10 @@ def test_parse_command_prints_the_letter_as_written(tmp_path):
         ("on January 5, 2010 he fell", "on 2010 he fell"),
         ("on 5 January 2010 he fell", "on 2010 he fell"),
         ("dated 2014-03-04.", "dated 2014."),
-        ("pain 7/10 at L4-5, 6-8 on a 10-point scale, pages 30-34", "pain 7/10 at L4-5, 6-8 on a 10-point scale, pages 30-34"),
+        (
+            "pain 7/10 at L4-5, 6-8 on a 10-point scale, pages 30-34",
+            "pain 7/10 at L4-5, 6-8 on a 10-point scale, pages 30-34",
+        ),
         ("Norco 10/325mg #90", "Norco 10/325mg #90"),
         ("a 93-year-old man", "a 90-year-old man"),
         ("a 45-year-old man", "a 45-year-old man"),

@@ -210,6 +210,102 @@ EXPECTED: dict[str, dict] = {
         ],
         "warnings": [],
     },
+    "a-second-sources-wrapped-opening.txt": {
+        "format": "A",
+        "case_number": "CM96-0023456",
+        "decision_date": "2016-06-10",
+        "date_assigned": "2016-05-02",
+        "ur_denial_date": "2016-04-18",
+        "application_received": "2016-04-27",
+        "priority": "standard",
+        "reviewer": {"specialty": "Anesthesiology", "subspecialty": "Pain Medicine", "license_state": "Michigan"},
+        "patient": {"age": 39, "sex": "male", "injury_year": 2013},
+        "items": [
+            {
+                "request": "Spinal cord stimulator trial",
+                "outcome": "overturned",
+                "category": "Injections & Procedures",
+                "guideline_sources": ["MTUS", "OTHER"],
+            },
+            {
+                "request": "Oxycodone 10mg #120",
+                "outcome": "upheld",
+                "category": "Pharmaceuticals",
+                "guideline_sources": ["MTUS", "OTHER"],
+            },
+            {
+                "request": "Interdisciplinary pain program evaluation",
+                "outcome": "upheld",
+                "category": "Evaluation & Management",
+                "guideline_sources": ["MTUS"],
+            },
+            {
+                "request": "Custom thumb spica splint, right wrist",
+                "outcome": "upheld",
+                "category": "DMEPOS",
+                "guideline_sources": ["ACOEM", "OTHER"],
+            },
+        ],
+        "warnings": [],
+    },
+    "b-claims-cite-nothing.txt": {
+        "format": "B",
+        "case_number": "CM19-0310777",
+        "decision_date": "2019-04-09",
+        "ur_denial_date": "2019-02-26",
+        "application_received": "2019-03-11",
+        "reviewer": {
+            "specialty": "Physical Medicine & Rehabilitation",
+            "subspecialty": None,
+            "license_state": "Oregon",
+        },
+        "patient": {"age": 47, "sex": "male", "injury_year": 2017},
+        "items": [
+            {
+                "request": "Shower chair with back rest",
+                "outcome": "upheld",
+                "category": "DMEPOS",
+                "guideline_sources": ["ODG"],
+            },
+            {
+                "request": "Baclofen 10mg #60",
+                "outcome": "upheld",
+                "category": "Pharmaceuticals",
+                "guideline_sources": [],
+            },
+            {
+                "request": "Home exercise kit for the left shoulder",
+                "outcome": "upheld",
+                "category": "DMEPOS",
+                "guideline_sources": ["ACOEM"],
+            },
+        ],
+        "warnings": [],
+    },
+    "b-footer-in-heading.txt": {
+        "format": "B",
+        "case_number": "CM20-0456812",
+        "decision_date": "2020-10-02",
+        "ur_denial_date": "2020-08-20",
+        "application_received": "2020-09-03",
+        "reviewer": {"specialty": "Anesthesiology", "subspecialty": "Pain Medicine", "license_state": "Ohio"},
+        "patient": {"age": 63, "sex": "female", "injury_year": 2016},
+        "items": [
+            {
+                "request": "Topical compound: diclofenac 3%, baclofen 2%, gabapentin 6% 180gm in Lipoderm base",
+                "outcome": "upheld",
+                "category": "Pharmaceuticals",
+                "guideline_sources": ["MTUS"],
+            },
+            {
+                "request": "Lumbar traction unit for home use, as prescribed on the PR-2 progress report",
+                "outcome": "overturned",
+                "category": "DMEPOS",
+                "guideline_sources": ["ODG"],
+            },
+        ],
+        "warnings": [],
+    },
     "not-a-letter.txt": {"error": "not an IMR determination letter"},
     "empty.txt": {"error": "empty"},
     "junk.bin": {"error": "binary"},
@@ -322,3 +418,38 @@ def test_c_letter_entries_are_matched_to_items() -> None:
     assert "Rationale for why the requested treatment/service is/was not medically necessary" in letter.sections
     assert letter.patient.mechanism == "twisting"
     assert letter.patient.body_regions == ("Knee",)
+
+
+def test_second_sources_are_told_from_topics_of_the_same_document() -> None:
+    letter = _letter("a-second-sources-wrapped-opening.txt")
+    stimulator, oxycodone, program, splint = letter.items
+    assert stimulator.request == "Spinal cord stimulator trial"
+    assert [(g.family, g.document[:24]) for g in stimulator.guidelines] == [
+        ("MTUS", "MTUS Chronic Pain Medica"),
+        ("OTHER", "Centers for Medicare & M"),
+    ]
+    assert oxycodone.guidelines[1].document.startswith("Washington State Agency")
+    assert [(g.family, g.pages) for g in program.guidelines] == [("MTUS", "30-34"), ("MTUS", "32")]
+    assert program.guidelines[1].topic == "Interdisciplinary Pain Programs, Predictors of Success"
+    assert [g.family for g in splint.guidelines] == ["ACOEM", "OTHER"]
+    assert "Hand, Wrist, and Forearm Disorders Chapter" in splint.guidelines[0].document + splint.guidelines[0].topic
+
+
+def test_claims_administrator_statements_that_cite_nothing() -> None:
+    chair, baclofen, kit = _letter("b-claims-cite-nothing.txt").items
+    assert chair.claims_administrator_citation == (
+        "The Claims Administrator did not cite any medical evidence for its decision."
+    )
+    assert chair.reviewer_citation.startswith("The Expert Reviewer based his/her decision on the Official")
+    assert baclofen.reviewer_citation == "The Expert Reviewer did not cite any medical evidence for his/her decision."
+    assert baclofen.guidelines == []
+    assert kit.claims_administrator_citation.startswith("The Claims Administrator relied on its own")
+    assert kit.rationale.startswith("Exercise for the shoulder needs no special equipment")
+
+
+def test_page_footer_inside_a_wrapped_heading() -> None:
+    letter = _letter("b-footer-in-heading.txt")
+    compound, traction = letter.items
+    assert compound.claims_administrator_citation.startswith("The Claims Administrator based its decision")
+    assert "Page 2 of 3" not in compound.request + traction.request
+    assert traction.reviewer_citation.endswith("Low Back Chapter, Traction.")
