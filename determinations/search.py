@@ -39,6 +39,7 @@ import itertools
 import math
 import operator
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -46,7 +47,7 @@ from dataclasses import dataclass, field, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Substr
@@ -310,10 +311,15 @@ def _fts5_matches(fts_query: str) -> Q:
     therefore written once into a temporary table of this connection, reused
     until the request ends or the index changes (``forget_matches``). A small
     match set is read as ``IN`` (SQLite walks it); a large one as ``EXISTS``
-    (SQLite walks the other filters or the date order, and probes it).
+    (SQLite walks the other filters or the date order, and probes it). Each
+    table belongs to the thread that made it: a test's live server shares one
+    in-memory connection between its request threads, and one request ending
+    must not drop the table another is still reading.
     """
-    tables = connection.__dict__.setdefault("_imr_fts_matches", {})
-    found = tables.get(fts_query)
+    database = connections[DEFAULT_DB_ALIAS]  # the connection itself: ``connection`` is one proxy for every thread
+    tables = database.__dict__.setdefault("_imr_fts_matches", {})
+    key = (threading.get_ident(), fts_query)
+    found = tables.get(key)
     with connection.cursor() as cursor:
         if found is not None:  # a rolled-back transaction may have taken it away
             cursor.execute("SELECT 1 FROM sqlite_temp_master WHERE name = %s", [found[0]])
@@ -324,18 +330,20 @@ def _fts5_matches(fts_query: str) -> Q:
             cursor.execute(f"INSERT INTO temp.{table} SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", [fts_query])
             matched = cursor.rowcount
             cursor.execute("SELECT max(decision_id) FROM determinations_searchentry")
-            found = tables[fts_query] = (table, matched > (cursor.fetchone()[0] or 0) // 20)
+            found = tables[key] = (table, matched > (cursor.fetchone()[0] or 0) // 20)
     table, large = found
     return Q(_InMatchTable(table)) if large else Q(pk__in=RawSQL(f"SELECT id FROM temp.{table}", ()))
 
 
 def forget_matches(**kwargs) -> None:
-    """Drop the temporary match tables of every SQLite connection (at the end of a request, after writes)."""
+    """Drop this thread's temporary match tables on every SQLite connection (at the end of a request, after writes)."""
+    thread = threading.get_ident()
     for conn in connections.all(initialized_only=True):
-        tables = conn.__dict__.pop("_imr_fts_matches", None)
-        if tables and conn.vendor == "sqlite" and conn.connection is not None:
+        tables = conn.__dict__.get("_imr_fts_matches", {})
+        mine = [tables.pop(key)[0] for key in list(tables) if key[0] == thread]
+        if mine and conn.vendor == "sqlite" and conn.connection is not None:
             with conn.cursor() as cursor:
-                for table, _large in tables.values():
+                for table in mine:
                     cursor.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
