@@ -352,8 +352,8 @@ RULES: tuple[Rule, ...] = (
     )),
     Rule("DMEPOS", "Beds & bath equipment", patterns=(
         r"hospital beds?", r"adjustable beds?", r"beds?", r"mattress\w*", r"pillows?",
-        r"shower (?:chairs?|benches?|stools?|seats?)", r"tub (?:benches?|chairs?|transfer benches?)",
-        r"bath (?:benches?|chairs?|seats?|equipment)", r"bathroom (?:equipment|modifications?)",
+        r"shower (?:chairs?|bench(?:es)?|stools?|seats?)", r"tub (?:bench(?:es)?|chairs?|transfer bench(?:es)?)",
+        r"bath (?:bench(?:es)?|chairs?|seats?|equipment)", r"bathroom (?:equipment|modifications?)",
         r"commodes?", r"grab bars?", r"raised toilet seats?", r"toilet (?:seats?|risers?|safety frames?)",
         r"reachers?", r"grabbers?", r"jacuzzi", r"hot tubs?", r"whirlpool (?:baths?|tubs?)",
     )),
@@ -631,7 +631,7 @@ RULES: tuple[Rule, ...] = (
         r"gym(?: memberships?)?", r"memberships?",
         r"fitness (?:clubs?|centers?|programs?|memberships?|trainers?)", r"health clubs?", r"ymca",
         r"personal trainers?", r"pool (?:memberships?|access|pass\w*)", r"yoga", r"pilates", r"tai chi",
-        r"exercise classes?",
+        r"exercise class(?:es)?",
     )),
     Rule("Programs & Services", "Transportation", patterns=(
         r"transportation", r"transport", r"medical transport\w*", r"taxi", r"cab", r"mileage", r"uber",

@@ -379,6 +379,18 @@ def test_words_match_on_boundaries_only() -> None:
     assert classify("Bedside commode").subcategory == "Beds & bath equipment"
 
 
+@pytest.mark.parametrize(
+    ("singular", "plural", "subcategory"),
+    [
+        ("Shower bench", "Shower benches", "Beds & bath equipment"),
+        ("Tub transfer bench", "Tub transfer benches", "Beds & bath equipment"),
+        ("Exercise class", "Exercise classes x 10", "Gym & fitness"),
+    ],
+)
+def test_singular_and_plural_requests_classify_alike(singular: str, plural: str, subcategory: str) -> None:
+    assert classify(singular).subcategory == classify(plural).subcategory == subcategory
+
+
 def test_expected_categories_in_the_shared_corpus() -> None:
     """Every item category in the shared corpus's expected parses comes out of ``classify``."""
     corpus = require_shared()
