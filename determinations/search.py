@@ -355,6 +355,8 @@ SAMPLE_SCALE = 1000
 #: and sample again, larger, when fewer than ``SAMPLE_MINIMUM`` turn up.
 SAMPLE_TARGET = 5_000
 SAMPLE_MINIMUM = 100
+#: Samples of fewer buckets than this are read through a GIN index of their decisions alone (migration 0008).
+SAMPLE_INDEXED = 50
 _SQLITE_ESTIMATE_BUCKETS = 50
 #: The facet columns of each facet dimension.
 FACET_COLUMNS = {
@@ -408,24 +410,94 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
         exact = _exact_tally(queryset, columns, dimensions)
         if exact is not None:
             return exact
+        planned = max(planned, 3 * EXACT_COUNT_LIMIT)  # more than the limit, however few the planner expected
     permille = _sample_size(SAMPLE_TARGET / planned)
-    sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
-    if len(sample) < SAMPLE_MINIMUM and permille < SAMPLE_SCALE:
-        permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(len(sample), 1))
-        sample = list(queryset.filter(sample__lt=permille).values_list(*columns))
-    scale = SAMPLE_SCALE / permille
-    estimate = round(len(sample) * scale)
+    sampled, facets = _counts(queryset.filter(sample__lt=permille), columns, dimensions, SAMPLE_SCALE / permille)
+    if sampled < SAMPLE_MINIMUM and permille < SAMPLE_SCALE:
+        permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(sampled, 1))
+        sampled, facets = _counts(queryset.filter(sample__lt=permille), columns, dimensions, SAMPLE_SCALE / permille)
+    estimate = round(sampled * SAMPLE_SCALE / permille)
     if estimate <= EXACT_COUNT_LIMIT and (exact := _exact_tally(queryset, columns, dimensions)) is not None:
         return exact
-    return Tally(ResultCount(max(estimate, EXACT_COUNT_LIMIT + 1), False), _facets(sample, dimensions, scale))
+    return Tally(ResultCount(max(estimate, EXACT_COUNT_LIMIT + 1), False), facets)
 
 
 def _exact_tally(queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str]) -> Tally | None:
     """Counts from every match, or ``None`` when there are more than ``EXACT_COUNT_LIMIT``."""
-    rows = list(queryset.values_list(*columns)[: EXACT_COUNT_LIMIT + 1])
-    if len(rows) > EXACT_COUNT_LIMIT:
+    count, facets = _counts(queryset, columns, dimensions, 1.0, limit=EXACT_COUNT_LIMIT + 1)
+    if count > EXACT_COUNT_LIMIT:
         return None
-    return Tally(ResultCount(len(rows), True), _facets(rows, dimensions, 1.0))
+    return Tally(ResultCount(count, True), facets)
+
+
+def _counts(
+    queryset: QuerySet[SearchEntry],
+    columns: list[str],
+    dimensions: Sequence[str],
+    scale: float,
+    limit: int | None = None,
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value, times ``scale``.
+
+    PostgreSQL groups them in one pass (``GROUPING SETS``), so only the counts
+    reach Python; SQLite has no grouping sets, and hands over the rows.
+    """
+    rows = queryset.values_list(*columns)
+    if limit is not None:
+        rows = rows[:limit]
+    if not is_postgresql():
+        fetched = list(rows)
+        return len(fetched), _facets(fetched, dimensions, scale)
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return 0, {name: {} for name in dimensions}
+    return _grouped_counts(sql, params, columns, dimensions, scale)
+
+
+def _grouped_counts(
+    sql: str, params: Sequence, columns: list[str], dimensions: Sequence[str], scale: float
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """``_counts`` on PostgreSQL: the total and one group per facet column, from one statement."""
+    names = [f"c{i}" for i in range(len(columns))]
+    grouped = ", ".join(["()", *(f"({name})" for name in names)]) if dimensions else "()"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT GROUPING({', '.join(names)}), {', '.join(names)}, count(*) "
+            f"FROM ({sql}) AS matched ({', '.join(names)}) GROUP BY GROUPING SETS ({grouped})",
+            params,
+        )
+        groups = cursor.fetchall()
+    everything = (1 << len(columns)) - 1
+    total = 0
+    by_column: list[Counter] = [Counter() for _ in columns]
+    for mask, *values, n in groups:
+        if mask == everything:
+            total = n
+            continue
+        position = len(columns) - (everything ^ mask).bit_length()  # the one column of this group
+        by_column[position][values[position]] += n
+    return total, _facets_from_groups(by_column, dimensions, scale)
+
+
+def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
+    """``_facets`` from per-column counts (columns in ``FACET_COLUMNS`` order) instead of rows."""
+    result: dict[str, dict[str, int]] = {}
+    position = 0
+    for name in dimensions:
+        width = len(FACET_COLUMNS[name])
+        counter: Counter[str] = Counter()
+        if name == "guideline":
+            for family, column in zip(FAMILY_COLUMNS, by_column[position : position + width], strict=True):
+                if column[True]:
+                    counter[family] = column[True]
+        else:
+            for value, n in by_column[position].items():
+                if value not in (None, ""):
+                    counter[_facet_key(value)] += n
+        result[name] = {value: max(1, round(n * scale)) for value, n in counter.items()}
+        position += width
+    return result
 
 
 def _sample_size(share: float) -> int:
@@ -912,6 +984,8 @@ _GIN_INDEXES = {
     "searchentry_document_gin": "CREATE INDEX IF NOT EXISTS searchentry_document_gin "
     "ON determinations_searchentry USING gin (document)",
     "searchentry_pairs_gin": "CREATE INDEX IF NOT EXISTS searchentry_pairs_gin ON determinations_searchentry USING gin (pairs)",
+    "searchentry_document_sample_gin": "CREATE INDEX IF NOT EXISTS searchentry_document_sample_gin "
+    f"ON determinations_searchentry USING gin (document) WHERE sample < {SAMPLE_INDEXED}",
 }
 
 
