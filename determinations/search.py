@@ -358,6 +358,7 @@ SAMPLE_MINIMUM = 100
 #: Samples of fewer buckets than this are read through a GIN index of their decisions alone (migration 0008).
 SAMPLE_INDEXED = 50
 _SQLITE_ESTIMATE_BUCKETS = 50
+_POSTGRES_CHECK_BUCKETS = 10
 #: The facet columns of each facet dimension.
 FACET_COLUMNS = {
     "outcome": ("outcome",),
@@ -506,9 +507,15 @@ def _sample_size(share: float) -> int:
 
 
 def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
-    """An estimate of a query's size: PostgreSQL's planner, or on SQLite (which has none) a 5% sample counted."""
+    """An estimate of a query's size: PostgreSQL's planner, or on SQLite (which has none) a 5% sample counted.
+
+    The planner takes words for independent, and so can expect a few hundred
+    decisions where tens of thousands mention both; a small result is
+    therefore checked against a 1% sample, read through the sample's own GIN
+    index, before counting everything is tried.
+    """
     if not is_postgresql():
-        return queryset.filter(sample__lt=_SQLITE_ESTIMATE_BUCKETS).count() * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
+        return _sampled_size(queryset, _SQLITE_ESTIMATE_BUCKETS)
     try:
         sql, params = queryset.values("pk").query.sql_with_params()
     except EmptyResultSet:
@@ -517,7 +524,15 @@ def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     plan = plan[0] if isinstance(plan, list) else plan
-    return int(plan["Plan"]["Plan Rows"])
+    planned = int(plan["Plan"]["Plan Rows"])
+    if planned <= 3 * EXACT_COUNT_LIMIT:
+        planned = max(planned, _sampled_size(queryset, _POSTGRES_CHECK_BUCKETS))
+    return planned
+
+
+def _sampled_size(queryset: QuerySet[SearchEntry], buckets: int) -> int:
+    """A query's size, scaled up from its decisions in the first ``buckets`` sample buckets."""
+    return queryset.filter(sample__lt=buckets).count() * SAMPLE_SCALE // buckets
 
 
 def _facets(rows: list[tuple], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
