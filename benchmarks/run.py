@@ -283,13 +283,12 @@ def _letter_pages(server, args: argparse.Namespace, env: dict[str, str], sample:
         total = db.execute("SELECT max(id) FROM determinations_determination").fetchone()[0]
         ids = random.Random(1).sample(range(1, total + 1), min(sample, total))
         marks = ", ".join("%s" if args.database == "postgresql" else "?" for _ in ids)
-        case_numbers = [row[0] for row in db.execute(
-            f"SELECT case_number FROM determinations_determination WHERE id IN ({marks})", ids
-        ).fetchall()]  # fmt: skip
+        rows = db.execute(f"SELECT case_number, sha256 FROM determinations_determination WHERE id IN ({marks})", ids)
+        citation_ids = [case or f"sha-{sha[:12]}" for case, sha in rows.fetchall()]  # as the site cites them
     times = []
-    for case in case_numbers:
-        _get(f"{base}/letters/{case}/")
-        times.append(_get(f"{base}/letters/{case}/")[0])
+    for citation_id in citation_ids:
+        _get(f"{base}/letters/{citation_id}/")
+        times.append(_get(f"{base}/letters/{citation_id}/")[0])
     return {
         "pages": len(times),
         "p50_ms": round(statistics.median(times), 1),
