@@ -16,6 +16,7 @@ statistics. Every state is a GET URL.
 
 from __future__ import annotations
 
+import datetime
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
 from . import search
@@ -105,7 +106,9 @@ class DecisionFilter(django_filters.FilterSet):
     guideline = django_filters.MultipleChoiceFilter(
         distinct=False, choices=Family.choices, label="Guideline cited", method="filter_guideline"
     )
-    year = django_filters.TypedMultipleChoiceFilter(distinct=False, choices=_years, coerce=int, label="Decision year")
+    year = django_filters.TypedMultipleChoiceFilter(
+        distinct=False, choices=_years, coerce=int, label="Decision year", method="filter_year"
+    )
     date_from = django_filters.DateFilter(field_name="decision_date", lookup_expr="gte", label="Decided on or after")
     date_to = django_filters.DateFilter(field_name="decision_date", lookup_expr="lte", label="Decided on or before")
     sex = django_filters.MultipleChoiceFilter(distinct=False, choices=Sex.choices, label="Patient sex")
@@ -126,6 +129,15 @@ class DecisionFilter(django_filters.FilterSet):
 
     def filter_guideline(self, queryset: QuerySet[SearchEntry], name: str, value: list[str]) -> QuerySet[SearchEntry]:
         return queryset.filter(search.guideline_filter(value)) if value else queryset
+
+    def filter_year(self, queryset: QuerySet[SearchEntry], name: str, value: list[int]) -> QuerySet[SearchEntry]:
+        """Decisions of these years, also stated as date ranges so a date-ordered page starts at the right date."""
+        if not value:
+            return queryset
+        ranges = Q()
+        for year in value:
+            ranges |= Q(decision_date__gte=datetime.date(year, 1, 1), decision_date__lt=datetime.date(year + 1, 1, 1))
+        return queryset.filter(ranges, year__in=value)
 
     def filter_case(self, queryset: QuerySet[SearchEntry], name: str, value: str) -> QuerySet[SearchEntry]:
         value = value.strip().upper()
