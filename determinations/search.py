@@ -607,7 +607,7 @@ class Hit:
 
 
 #: Relevance ranks at most this many matches (the newest); beyond them, sort by date to see everything.
-RANKED_LIMIT = 2_000
+RANKED_LIMIT = 1_000
 
 _NEWEST = (F("decision_date").desc(nulls_last=True), F("pk").desc())
 _OLDEST = (F("decision_date").asc(nulls_last=True), F("pk").asc())

@@ -1,6 +1,6 @@
 """What a large result does: estimated counts and facets from the hashed sample, and a ranked window.
 
-The real limits (10,000 exact, 2,000 ranked) need a big database; here they are
+The real limits (10,000 exact, 1,000 ranked) need a big database; here they are
 lowered so the same code paths run on a few hundred decisions, on both
 databases.
 """
