@@ -689,18 +689,30 @@ def hits(ids: Sequence[int], q: str) -> list[Hit]:
 def similar_decisions(determination: Determination, limit: int = 6) -> list[Hit]:
     """Decisions in other letters with the same category as one of this letter's and a guideline family in common.
 
-    An item citing no guideline family is matched on its category alone. Newest first.
+    An item citing no guideline family is matched on its category alone. Newest first. Each of the
+    letter's (category, families) pairs is asked for its newest ``limit`` alone, through the
+    category-and-date index (migration 0009), and the newest of those are kept: one query ORing
+    them would have to sort every decision of the categories.
     """
-    condition = Q(pk__in=[])
+    conditions: dict[tuple, Q] = {}
     for entry in SearchEntry.objects.filter(determination=determination):
         families = [family for family, column in FAMILY_COLUMNS.items() if getattr(entry, column)]
-        condition |= Q(category=entry.category) & (guideline_filter(families) if families else Q())
+        conditions[(entry.category, *families)] = Q(category=entry.category) & (
+            guideline_filter(families) if families else Q()
+        )
+    others = SearchEntry.objects.exclude(determination=determination).order_by(*_NEWEST)
+    candidates = {
+        found
+        for condition in conditions.values()
+        for found in others.filter(condition).values_list("pk", "decision_date")[:limit]
+    }
+    newest = sorted(candidates, key=lambda found: (found[1] is not None, found[1] or datetime.date.min, found[0]))
+    ids = [pk for pk, _date in newest[::-1][:limit]]
     entries = (
-        SearchEntry.objects.filter(condition)
-        .exclude(determination=determination)
+        SearchEntry.objects.filter(pk__in=ids)
         .select_related("decision__item", "determination")
         .defer(*_HEAVY_COLUMNS)
-        .order_by(*_NEWEST)[:limit]
+        .order_by(*_NEWEST)
     )
     return [Hit(entry, "") for entry in entries]
 
