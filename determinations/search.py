@@ -440,27 +440,39 @@ def _counts(
 ) -> tuple[int, dict[str, dict[str, int]]]:
     """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value, times ``scale``.
 
-    PostgreSQL groups them in one pass (``GROUPING SETS``), so only the counts
-    reach Python; SQLite has no grouping sets, and hands over the rows.
+    The database groups them, so only the counts reach Python: PostgreSQL in
+    one pass (``GROUPING SETS``); SQLite, which has no grouping sets, with one
+    ``GROUP BY`` per column over the matches materialised once.
     """
     rows = queryset.values_list(*columns)
     if limit is not None:
         rows = rows[:limit]
-    if not is_postgresql():
-        fetched = list(rows)
-        return len(fetched), _facets(fetched, dimensions, scale)
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:
         return 0, {name: {} for name in dimensions}
-    return _grouped_counts(sql, params, columns, dimensions, scale)
-
-
-def _grouped_counts(
-    sql: str, params: Sequence, columns: list[str], dimensions: Sequence[str], scale: float
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """``_counts`` on PostgreSQL: the total and one group per facet column, from one statement."""
     names = [f"c{i}" for i in range(len(columns))]
+    if is_postgresql():
+        groups = _postgres_groups(sql, params, names, dimensions)
+    else:
+        groups = _sqlite_groups(sql, params, names, dimensions)
+    flags = {
+        i
+        for i, column in enumerate(columns)
+        if column != "pk" and isinstance(SearchEntry._meta.get_field(column), BooleanField)
+    }
+    total = 0
+    by_column: list[Counter] = [Counter() for _ in columns]
+    for position, value, n in groups:
+        if position < 0:
+            total = n
+        else:  # SQLite hands booleans over as 0 and 1
+            by_column[position][bool(value) if position in flags and value is not None else value] += n
+    return total, _facets_from_groups(by_column, dimensions, scale)
+
+
+def _postgres_groups(sql: str, params: Sequence, names: list[str], dimensions: Sequence[str]) -> list[tuple]:
+    """``(column position or -1 for the total, value, count)`` for ``_counts``: one pass, ``GROUPING SETS``."""
     grouped = ", ".join(["()", *(f"({name})" for name in names)]) if dimensions else "()"
     with connection.cursor() as cursor:
         cursor.execute(
@@ -468,21 +480,29 @@ def _grouped_counts(
             f"FROM ({sql}) AS matched ({', '.join(names)}) GROUP BY GROUPING SETS ({grouped})",
             params,
         )
-        groups = cursor.fetchall()
-    everything = (1 << len(columns)) - 1
-    total = 0
-    by_column: list[Counter] = [Counter() for _ in columns]
-    for mask, *values, n in groups:
-        if mask == everything:
-            total = n
-            continue
-        position = len(columns) - (everything ^ mask).bit_length()  # the one column of this group
-        by_column[position][values[position]] += n
-    return total, _facets_from_groups(by_column, dimensions, scale)
+        rows = cursor.fetchall()
+    everything = (1 << len(names)) - 1
+    groups = []
+    for mask, *values, n in rows:
+        position = len(names) - (everything ^ mask).bit_length() if mask != everything else -1
+        groups.append((position, values[position] if position >= 0 else None, n))
+    return groups
+
+
+def _sqlite_groups(sql: str, params: Sequence, names: list[str], dimensions: Sequence[str]) -> list[tuple]:
+    """``_postgres_groups`` on SQLite: the matches materialised once, then one ``GROUP BY`` per column."""
+    selects = ["SELECT -1, NULL, count(*) FROM matched"]
+    if dimensions:
+        selects += [f"SELECT {i}, {name}, count(*) FROM matched GROUP BY {name}" for i, name in enumerate(names)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matched ({', '.join(names)}) AS MATERIALIZED ({sql}) {' UNION ALL '.join(selects)}", params
+        )
+        return cursor.fetchall()
 
 
 def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
-    """``_facets`` from per-column counts (columns in ``FACET_COLUMNS`` order) instead of rows."""
+    """Per dimension, value -> count (times ``scale``) from per-column counts, columns in ``FACET_COLUMNS`` order."""
     result: dict[str, dict[str, int]] = {}
     position = 0
     for name in dimensions:
@@ -533,25 +553,6 @@ def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
 def _sampled_size(queryset: QuerySet[SearchEntry], buckets: int) -> int:
     """A query's size, scaled up from its decisions in the first ``buckets`` sample buckets."""
     return queryset.filter(sample__lt=buckets).count() * SAMPLE_SCALE // buckets
-
-
-def _facets(rows: list[tuple], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
-    """Per dimension, value -> count over ``rows`` (columns in ``FACET_COLUMNS`` order), scaled."""
-    result: dict[str, dict[str, int]] = {}
-    position = 0
-    for name in dimensions:
-        width = len(FACET_COLUMNS[name])
-        counter: Counter[str] = Counter()
-        if name == "guideline":
-            for row in rows:
-                counter.update(
-                    f for f, cited in zip(FAMILY_COLUMNS, row[position : position + width], strict=True) if cited
-                )
-        else:
-            counter.update(_facet_key(row[position]) for row in rows if row[position] not in (None, ""))
-        result[name] = {value: max(1, round(n * scale)) for value, n in counter.items()}
-        position += width
-    return result
 
 
 def _facet_key(value: object) -> str:
