@@ -473,7 +473,11 @@ def _counts(
 
 def _postgres_groups(sql: str, params: Sequence, names: list[str], dimensions: Sequence[str]) -> list[tuple]:
     """``(column position or -1 for the total, value, count)`` for ``_counts``: one pass, ``GROUPING SETS``."""
-    grouped = ", ".join(["()", *(f"({name})" for name in names)]) if dimensions else "()"
+    if not dimensions:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS matched", params)
+            return [(-1, None, cursor.fetchone()[0])]
+    grouped = ", ".join(["()", *(f"({name})" for name in names)])
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT GROUPING({', '.join(names)}), {', '.join(names)}, count(*) "
