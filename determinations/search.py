@@ -711,8 +711,10 @@ def similar_decisions(determination: Determination, limit: int = 6) -> list[Hit]
         for condition in conditions.values()
         for found in others.filter(condition).values_list("pk", "decision_date")[:limit]
     }
-    newest = sorted(candidates, key=lambda found: (found[1] is not None, found[1] or datetime.date.min, found[0]))
-    ids = [pk for pk, _date in newest[::-1][:limit]]
+    newest = sorted(
+        candidates, key=lambda found: (found[1] is not None, found[1] or datetime.date.min, found[0]), reverse=True
+    )
+    ids = [pk for pk, _date in newest[:limit]]
     entries = (
         SearchEntry.objects.filter(pk__in=ids)
         .select_related("decision__item", "determination")
