@@ -1,10 +1,16 @@
 """CSV export of a whole search result (DESIGN.md section 7), streamed in constant memory.
 
-The ordered decision ids come from ``search.iter_ordered_ids`` (a database
-cursor, never a list of every match); rows are loaded ``CHUNK_SIZE`` ids at a
-time with one ``values_list`` query each, written as CSV and handed on before
-the next chunk is read. One row per decision, in the columns of DESIGN.md
-section 7, plus a trailing ``synthetic`` column so generated letters say so.
+The database writes the CSV: one ordered query over the result, read through a
+cursor ``CHUNK_SIZE`` rows at a time, returns each decision as its finished CSV
+line, and the lines of a chunk go out as one UTF-8 block before the next chunk
+is read. (Building the cells in Python cost about 100 µs a row, a tenth of the
+speed target; the database formats a line in a few µs, beside the join it
+reads anyway.) One row per decision, in the columns of DESIGN.md section 7,
+plus a trailing ``synthetic`` column so generated letters say so.
+
+The lines are what Python's ``csv`` module writes by default: a cell is quoted
+only when it holds a comma, a double quote, a carriage return or a line feed
+(its double quotes doubled); lines end with CRLF.
 
 Encoding: UTF-8 without a byte-order mark. A BOM would make Excel guess the
 encoding on a double-click, but it also becomes part of the first column's
@@ -17,17 +23,29 @@ Cells a spreadsheet would read as a formula (starting with ``=``, ``+``,
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from itertools import islice
-from urllib.parse import quote
 
-from django.db.models import QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Expression,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Left, Replace, Substr
+from django.db.models.lookups import Contains, In
 
 from . import search
-from .models import SearchEntry
+from .models import Determination, SearchEntry
 
 COLUMNS = (
     "case_number",
@@ -43,40 +61,9 @@ COLUMNS = (
     "letter_url",
     "synthetic",
 )
-CHUNK_SIZE = 500
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FIELDS = (
-    "pk",
-    "determination__case_number",
-    "determination__sha256",
-    "decision_date",
-    "decision__item__request",
-    "decision__item__position",
-    "category",
-    "subcategory",
-    "outcome",
-    "specialty",
-    "cites_mtus",
-    "cites_acoem",
-    "cites_odg",
-    "cites_other",
-    "decision__reviewer_citation",
-    "decision__rationale",
-    "synthetic",
-)
-
-#: Builds a letter's absolute URL from its citation id and an item anchor.
-LetterUrl = Callable[[str, str], str]
-
-
-def letter_url_builder(letter_url_pattern: str) -> LetterUrl:
-    """A ``LetterUrl`` from one absolute letter URL whose citation id is the placeholder ``{citation_id}``."""
-    return lambda citation_id, anchor: letter_url_pattern.format(citation_id=quote(citation_id)) + f"#{anchor}"
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` made inert for spreadsheets: a leading formula character gets a single quote before it."""
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+CHUNK_SIZE = 1000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED_WHEN = (",", '"', "\r", "\n")
 
 
 def filename(today: datetime.date | None = None) -> str:
@@ -84,45 +71,76 @@ def filename(today: datetime.date | None = None) -> str:
     return f"imr-decisions-{(today or datetime.date.today()).isoformat()}.csv"
 
 
-def rows(queryset: QuerySet[SearchEntry], q: str, sort: str, letter_url: LetterUrl) -> Iterator[list[str]]:
-    """Every matching decision as a list of cells in ``COLUMNS`` order, in the requested sort order."""
-    ids = search.iter_ordered_ids(queryset, q, sort)
-    while chunk := list(islice(ids, CHUNK_SIZE)):
-        loaded = {row["pk"]: row for row in SearchEntry.objects.filter(pk__in=chunk).values(*_FIELDS)}
-        for pk in chunk:
-            if pk in loaded:
-                yield _cells(loaded[pk], letter_url)
+def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str) -> Iterator[bytes]:
+    """The CSV file as UTF-8 byte chunks: the header, then one chunk per ``CHUNK_SIZE`` rows.
+
+    ``letters_url`` is the absolute URL of the letters, ending in ``/``; a row's
+    ``letter_url`` is it plus the letter's citation id and the item's anchor.
+    The rows come in date order (newest first unless ``sort`` is ``oldest``):
+    relevance covers only the best-ranked part of a large result.
+    """
+    yield (",".join(COLUMNS) + "\r\n").encode("utf-8")
+    lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True).iterator(chunk_size=CHUNK_SIZE)
+    while batch := list(islice(lines, CHUNK_SIZE)):
+        yield "".join(batch).encode("utf-8")
 
 
-def _cells(row: dict, letter_url: LetterUrl) -> list[str]:
-    case_number = row["determination__case_number"] or ""
-    citation_id = case_number or f"sha-{row['determination__sha256'][:12]}"
-    date = row["decision_date"]
-    text = [
-        case_number,
-        date.isoformat() if date else "",
-        row["decision__item__request"],
-        row["category"],
-        row["subcategory"],
-        row["outcome"],
-        row["specialty"],
-        ", ".join(family.value for family, column in search.FAMILY_COLUMNS.items() if row[column]),
-        row["decision__reviewer_citation"],
-        row["decision__rationale"],
-        letter_url(citation_id, f"item-{row['decision__item__position']}"),
+def _line(letters_url: str) -> Expression:
+    """One decision's CSV line, CRLF included, as a database expression."""
+    families = _joined(
+        *(Case(When(**{column: True}, then=Value(f"{family.value}, ")), default=Value("")) for family, column in
+          search.FAMILY_COLUMNS.items())
+    )  # fmt: skip
+    cells = [
+        F("case_number"),
+        Case(When(decision_date__isnull=True, then=Value("")), default=Cast("decision_date", CharField())),
+        F("decision__item__request"),
+        F("category"),
+        F("subcategory"),
+        F("outcome"),
+        F("specialty"),
+        Func(families, template="RTRIM(%(expressions)s, ', ')", output_field=TextField()),
+        F("decision__reviewer_citation"),
+        F("decision__rationale"),
+        _joined(Value(letters_url), _citation_id(), Value("/#item-"), Cast("decision__item__position", CharField())),
     ]
-    return [neutralise(cell) for cell in text] + ["true" if row["synthetic"] else "false"]
+    synthetic = Case(When(synthetic=True, then=Value("true")), default=Value("false"))
+    parts = []
+    for cell in cells:
+        parts += [_cell(cell), Value(",")]
+    return _joined(*parts, synthetic, Value("\r\n"))
 
 
-def stream(queryset: QuerySet[SearchEntry], q: str, sort: str, letter_url: LetterUrl) -> Iterator[bytes]:
-    """The CSV file as UTF-8 byte chunks: the header, then one chunk per ``CHUNK_SIZE`` rows."""
-    yield _encode([list(COLUMNS)])
-    cells = rows(queryset, q, sort, letter_url)
-    while batch := list(islice(cells, CHUNK_SIZE)):
-        yield _encode(batch)
+def _citation_id() -> Expression:
+    """The letter's citation id (``Determination.citation_id``); the letter's row is read only without a case number.
+
+    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they are.
+    """
+    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).values("sha256")[:1])
+    return Case(
+        When(case_number="", then=_joined(Value("sha-"), Substr(sha, 1, 12))),
+        default=F("case_number"),
+        output_field=TextField(),
+    )
 
 
-def _encode(batch: Iterable[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(batch)
-    return buffer.getvalue().encode("utf-8")
+def _cell(value: Expression) -> Expression:
+    """``value`` as a CSV cell: a formula start defused with a leading quote, then quoted if it must be."""
+    neutral = Case(
+        When(In(Left(value, 1), FORMULA_STARTS), then=_joined(Value("'"), value)),
+        default=value,
+        output_field=TextField(),
+    )
+    must_quote = Q()
+    for character in _QUOTED_WHEN:
+        must_quote |= Q(Contains(value, character))
+    return Case(
+        When(must_quote, then=_joined(Value('"'), Replace(neutral, Value('"'), Value('""')), Value('"'))),
+        default=neutral,
+        output_field=TextField(),
+    )
+
+
+def _joined(*parts: Expression) -> Expression:
+    """Text concatenation with ``||`` (every part is non-null), the same on PostgreSQL and SQLite."""
+    return Func(*parts, template="(%(expressions)s)", arg_joiner=" || ", output_field=TextField())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -119,7 +120,18 @@ class Patient(Correctable):
 class Determination(Correctable):
     """One IMR final determination letter."""
 
-    case_number = models.CharField(max_length=20, unique=True, null=True, blank=True)
+    case_number = models.CharField(
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"\A[A-Za-z0-9._~-]+\Z",
+                "A case number holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).",
+            )
+        ],
+    )
     format = models.CharField(max_length=1, choices=Format.choices)
     decision_date = models.DateField(null=True, blank=True, db_index=True)
     date_assigned = models.DateField(null=True, blank=True)

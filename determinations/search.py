@@ -631,17 +631,15 @@ def page_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, offset: int, li
     """
     if ranks_by_relevance(q, sort):
         return _ranked_ids(queryset, WebQuery.parse(q))[offset : offset + limit]
-    ordering = _OLDEST if sort == "oldest" else _NEWEST
-    return list(queryset.order_by(*ordering).values_list("pk", flat=True)[offset : offset + limit])
+    return list(by_date(queryset, sort).values_list("pk", flat=True)[offset : offset + limit])
 
 
-def iter_ordered_ids(queryset: QuerySet[SearchEntry], q: str, sort: str, chunk_size: int = 2000) -> Iterator[int]:
-    """Every matching decision id, oldest first for ``oldest`` and newest first otherwise, streamed.
+def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]:
+    """The result oldest first for ``oldest`` and newest first otherwise: how a whole result is listed.
 
-    A whole result is listed by date: relevance covers only the best-ranked part of a large result.
+    Relevance covers only the best-ranked part of a large result, so an export of everything is by date.
     """
-    ordering = _OLDEST if sort == "oldest" else _NEWEST
-    yield from queryset.order_by(*ordering).values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+    return queryset.order_by(*(_OLDEST if sort == "oldest" else _NEWEST))
 
 
 def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery) -> list[int]:

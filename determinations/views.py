@@ -55,10 +55,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     state = SearchState(request.GET)
     if state.errors:
         return HttpResponse("\n".join(state.notices) + "\n", status=400, content_type="text/plain; charset=utf-8")
-    pattern = request.build_absolute_uri(reverse("determinations:letter", args=["CITATION"]))
-    letter_url = export.letter_url_builder(pattern.replace("CITATION", "{citation_id}"))
+    letters_url = request.build_absolute_uri(reverse("determinations:letter", args=["-"])).removesuffix("-/")
     response = StreamingHttpResponse(
-        export.stream(state.queryset, state.q, state.sort, letter_url), content_type="text/csv; charset=utf-8"
+        export.stream(state.queryset, state.sort, letters_url), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{export.filename()}"'
     return response

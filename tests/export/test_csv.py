@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from determinations.export import COLUMNS, neutralise
+from determinations.export import COLUMNS
 from tests.factories import ItemSpec, LetterSpec, create_letter, create_letters, create_many
 from tests.search.corpus import create_corpus
 
@@ -98,10 +98,26 @@ def test_formula_cells_are_neutralised(client, dangerous):
         assert row[column] == "'" + dangerous
 
 
-def test_neutralise_leaves_ordinary_text_alone():
-    assert neutralise("Norco 10/325") == "Norco 10/325"
-    assert neutralise("") == ""
-    assert neutralise("=1") == "'=1"
+def test_ordinary_text_is_left_alone(client):
+    create_letters([LetterSpec(items=[ItemSpec("Norco 10/325 - '=' twice", rationale="")])])
+    (row,) = export(client)
+    assert row["request"] == "Norco 10/325 - '=' twice"
+    assert row["rationale"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Say "no", twice', "line one\nline two", "carriage\rreturn", 'a "quote"', "comma, only", "plain", '=x, "y"'],
+)
+def test_lines_are_what_the_csv_module_writes(client, text):
+    create_letters([LetterSpec(items=[ItemSpec(text, rationale=text, reviewer_citation=text)])])
+    response = client.get("/export.csv")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body, newline="")))
+    written = io.StringIO()
+    csv.writer(written).writerows(rows)
+    assert body == written.getvalue(), "minimal quoting, doubled quotes, CRLF line ends"
+    assert rows[1][COLUMNS.index("rationale")] == ("'" + text if text.startswith("=") else text)
 
 
 def test_unicode_survives(client):
