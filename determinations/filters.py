@@ -95,7 +95,7 @@ class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search text", method="filter_text", max_length=MAX_VALUE_LENGTH)
     outcome = django_filters.MultipleChoiceFilter(distinct=False, choices=Outcome.choices, label="Outcome")
     category = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=[(c, c) for c in CATEGORIES], label="Category"
+        distinct=False, choices=[(c, c) for c in CATEGORIES], label="Category", method="filter_category"
     )
     subcategory = django_filters.MultipleChoiceFilter(
         distinct=False,
@@ -126,6 +126,9 @@ class DecisionFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset: QuerySet[SearchEntry], name: str, value: str) -> QuerySet[SearchEntry]:
         return search.text_match(queryset, value) if value.strip() else queryset
+
+    def filter_category(self, queryset: QuerySet[SearchEntry], name: str, value: list[str]) -> QuerySet[SearchEntry]:
+        return queryset.filter(search.category_filter(value)) if value else queryset
 
     def filter_guideline(self, queryset: QuerySet[SearchEntry], name: str, value: list[str]) -> QuerySet[SearchEntry]:
         return queryset.filter(search.guideline_filter(value)) if value else queryset

@@ -128,8 +128,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # A 64 MB page cache per connection (SQLite's default is 2 MB): a search page looks up tens of
+    # thousands of rows, and from the default cache each is a read from the OS (measured 104 -> 66 ms).
+    # Temporary tables (a search's matches) stay in memory.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 30}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+            "timeout": 30,
+        }
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Enough memory per sort or bitmap that a search over millions of decisions stays exact (never lossy);
