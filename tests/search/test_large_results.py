@@ -83,3 +83,12 @@ def test_date_order_pages_through_everything(many, small_limits):
     matches = search.text_match(SearchEntry.objects.all(), "therapy")
     assert len(search.page_ids(matches, "therapy", "newest", 0, 1000)) == many
     assert search.by_date(matches, "relevance").count() == many
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_a_sparse_result_is_sorted_into_the_same_pages(many, small_limits, sort):
+    """A result expected to be sparse is sorted rather than found by walking the date index: same rows, same order."""
+    matches = search.text_match(SearchEntry.objects.filter(outcome="overturned"), "therapy")
+    walked = search.page_ids(matches, "therapy", sort, 5, 20, expected=None)
+    sorted_ = search.page_ids(matches, "therapy", sort, 5, 20, expected=1)
+    assert walked and walked == sorted_
