@@ -27,6 +27,7 @@ import datetime
 from collections.abc import Iterator
 from itertools import islice
 
+from django.db import transaction
 from django.db.models import (
     Case,
     CharField,
@@ -80,9 +81,13 @@ def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str) -> Iter
     relevance covers only the best-ranked part of a large result.
     """
     yield (",".join(COLUMNS) + "\r\n").encode("utf-8")
-    lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True).iterator(chunk_size=CHUNK_SIZE)
-    while batch := list(islice(lines, CHUNK_SIZE)):
-        yield "".join(batch).encode("utf-8")
+    # Read in a transaction: a cursor opened outside one must survive its commit (``WITH HOLD``), and
+    # PostgreSQL then computes the whole result before handing over its first row.
+    with transaction.atomic():
+        lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True)
+        batches = lines.iterator(chunk_size=CHUNK_SIZE)
+        while batch := list(islice(batches, CHUNK_SIZE)):
+            yield "".join(batch).encode("utf-8")
 
 
 def _line(letters_url: str) -> Expression:
