@@ -202,21 +202,30 @@ def _query_tsquery(query: WebQuery, positive_only: bool = False) -> tuple[str, l
     return "(" + " || ".join(sql for sql, _ in pieces) + ")", [p for _, params in pieces for p in params]
 
 
-def _term_condition(term: Term, document: str, pairs_column: str) -> tuple[str, list]:
-    """SQL for one term: a phrase of plain words through the pair index, any other term through the document.
+def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: str) -> tuple[str, list]:
+    """SQL for one alternative: its phrases of plain words through the pair index, every other term in one tsquery.
 
     Two words are exactly their pair; longer phrases are checked in the
-    document too, but only where every pair is present.
+    document too, but only where every pair is present. Everything the
+    document must (or must not) hold goes into a single ``@@``, so each
+    candidate's document is read from TOAST and decompressed once, not once per term.
     """
-    pairs = phrases.phrase_pairs(term.words)
-    if pairs is None:
-        return f"{document} @@ phraseto_tsquery(%s::regconfig, %s)", [CONFIG, term.text]
-    if len(term.words) == 2:
-        return f"{pairs_column} @> %s::integer[]", [pairs]
-    return (
-        f"({pairs_column} @> %s::integer[] AND {document} @@ phraseto_tsquery(%s::regconfig, %s))",
-        [pairs, CONFIG, term.text],
-    )
+    conditions, params, in_document = [], [], []
+    for term in terms:
+        pairs = phrases.phrase_pairs(term.words)
+        if pairs is not None and len(term.words) == 2:
+            conditions.append(f"{'NOT ' if term.negated else ''}({pairs_column} @> %s::integer[])")
+            params.append(pairs)
+            continue
+        if pairs is not None and not term.negated:
+            conditions.append(f"({pairs_column} @> %s::integer[])")
+            params.append(pairs)
+        in_document.append(term)
+    if in_document:
+        tsquery, tsparams = _tsquery(in_document)
+        conditions.append(f"({document} @@ {tsquery})")
+        params += tsparams
+    return "(" + " AND ".join(conditions) + ")", params
 
 
 class _Document(Expression):
@@ -243,12 +252,9 @@ class _Matches(Expression):
         pairs_column = document.rsplit(".", 1)[0] + '."pairs"'
         alternatives = []
         for terms in self.query.alternatives:
-            conditions = []
-            for term in terms:
-                sql, term_params = _term_condition(term, document, pairs_column)
-                conditions.append(f"NOT ({sql})" if term.negated else f"({sql})")
-                params = [*params, *term_params]
-            alternatives.append("(" + " AND ".join(conditions) + ")")
+            sql, alternative_params = _alternative_condition(terms, document, pairs_column)
+            alternatives.append(sql)
+            params = [*params, *alternative_params]
         return "(" + " OR ".join(alternatives) + ")", params
 
 
