@@ -361,7 +361,7 @@ def forget_matches(**kwargs) -> None:
 SAMPLE_SCALE = 1000
 #: Aim for about this many sampled decisions when a result is too large to count exactly,
 #: and sample again, larger, when fewer than ``SAMPLE_MINIMUM`` turn up.
-SAMPLE_TARGET = 5_000
+SAMPLE_TARGET = 3_000
 SAMPLE_MINIMUM = 100
 #: Samples of fewer buckets than this are read through a GIN index of their decisions alone (migration 0008).
 SAMPLE_INDEXED = 50
