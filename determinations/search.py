@@ -679,21 +679,35 @@ def page_ids(
 def _is_sparse(expected: int | None, wanted: int) -> bool:
     """True when sorting the ``expected`` matches costs less than walking the date index to the ``wanted``-th.
 
-    The walk reads about ``wanted / density`` decisions, each looked up; sorting
-    reads the matches, plus (roughly a tenth the cost per row) the table.
+    The walk reads about ``wanted / density`` decisions, each looked up (and on
+    PostgreSQL each document rechecked from TOAST); sorting reads the matches
+    (through the indexes, on SQLite plus the table at about a tenth the cost a row).
     """
-    if not expected or is_postgresql():
+    if not expected:
         return False
     everything = SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    return wanted * everything / expected > expected + everything / 10
+    walked = wanted * everything / expected
+    if is_postgresql():
+        return walked > expected
+    return walked > expected + everything / 10
 
 
 def _date_order(sort: str, sparse: bool = False) -> tuple:
-    """The ordering of a date sort; for a sparse result on SQLite, one its date index cannot serve."""
-    date = _Scanned("decision_date", output_field=DateField()) if sparse else F("decision_date")
+    """The ordering of a date sort; for a sparse result, one no date index can serve, so the matches are sorted."""
+    date = _UnindexedDate("decision_date") if sparse else F("decision_date")
     if sort == "oldest":
         return (date.asc(nulls_last=True), F("pk").asc())
     return (date.desc(nulls_last=True), F("pk").desc())
+
+
+class _UnindexedDate(Func):
+    """A date column as an expression no index matches: ``date + 0`` on PostgreSQL, ``+date`` on SQLite."""
+
+    template = "(%(expressions)s + 0)"
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
 
 
 def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]:
