@@ -8,9 +8,8 @@ speed target; the database formats a line in a few µs, beside the join it
 reads anyway.) One row per decision, in the columns of DESIGN.md section 7,
 plus a trailing ``synthetic`` column so generated letters say so.
 
-The lines are what Python's ``csv`` module writes by default: a cell is quoted
-only when it holds a comma, a double quote, a carriage return or a line feed
-(its double quotes doubled); lines end with CRLF.
+Every cell of free text is quoted (its double quotes doubled), so a comma or a
+line break inside it stays in its cell; lines end with CRLF (RFC 4180).
 
 Encoding: UTF-8 without a byte-order mark. A BOM would make Excel guess the
 encoding on a double-click, but it also becomes part of the first column's
@@ -35,15 +34,13 @@ from django.db.models import (
     F,
     Func,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Left, Replace, Substr
-from django.db.models.lookups import Contains, In
+from django.db.models.functions import Cast, Replace, Substr
 
 from . import search
 from .models import Determination, SearchEntry
@@ -64,7 +61,6 @@ COLUMNS = (
 )
 CHUNK_SIZE = 1000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_QUOTED_WHEN = (",", '"', "\r", "\n")
 
 
 def filename(today: datetime.date | None = None) -> str:
@@ -91,7 +87,12 @@ def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str) -> Iter
 
 
 def _line(letters_url: str) -> Expression:
-    """One decision's CSV line, CRLF included, as a database expression."""
+    """One decision's CSV line, CRLF included, as a database expression.
+
+    Text a letter or a person wrote is neutralised and quoted (``_text_cell``);
+    the case number (validated), date, guideline families, URL and flag are
+    written as they are, the families in quotes for their commas.
+    """
     families = _joined(
         *(Case(When(**{column: True}, then=Value(f"{family.value}, ")), default=Value("")) for family, column in
           search.FAMILY_COLUMNS.items())
@@ -99,21 +100,23 @@ def _line(letters_url: str) -> Expression:
     cells = [
         F("case_number"),
         Case(When(decision_date__isnull=True, then=Value("")), default=Cast("decision_date", CharField())),
-        F("decision__item__request"),
-        F("category"),
-        F("subcategory"),
-        F("outcome"),
-        F("specialty"),
-        Func(families, template="RTRIM(%(expressions)s, ', ')", output_field=TextField()),
-        F("decision__reviewer_citation"),
-        F("decision__rationale"),
+        _text_cell("decision__item__request"),
+        _text_cell("category"),
+        _text_cell("subcategory"),
+        _text_cell("outcome"),
+        _text_cell("specialty"),
+        _joined(
+            Value('"'), Func(families, template="RTRIM(%(expressions)s, ', ')", output_field=TextField()), Value('"')
+        ),
+        _text_cell("decision__reviewer_citation"),
+        _text_cell("decision__rationale"),
         _joined(Value(letters_url), _citation_id(), Value("/#item-"), Cast("decision__item__position", CharField())),
+        Case(When(synthetic=True, then=Value("true")), default=Value("false")),
     ]
-    synthetic = Case(When(synthetic=True, then=Value("true")), default=Value("false"))
     parts = []
     for cell in cells:
-        parts += [_cell(cell), Value(",")]
-    return _joined(*parts, synthetic, Value("\r\n"))
+        parts += [cell, Value(",")]
+    return _joined(*parts[:-1], Value("\r\n"))
 
 
 def _citation_id() -> Expression:
@@ -121,7 +124,7 @@ def _citation_id() -> Expression:
 
     Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they are.
     """
-    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).values("sha256")[:1])
+    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).order_by().values("sha256")[:1])
     return Case(
         When(case_number="", then=_joined(Value("sha-"), Substr(sha, 1, 12))),
         default=F("case_number"),
@@ -129,21 +132,29 @@ def _citation_id() -> Expression:
     )
 
 
-def _cell(value: Expression) -> Expression:
-    """``value`` as a CSV cell: a formula start defused with a leading quote, then quoted if it must be."""
-    neutral = Case(
-        When(In(Left(value, 1), FORMULA_STARTS), then=_joined(Value("'"), value)),
-        default=value,
-        output_field=TextField(),
-    )
-    must_quote = Q()
-    for character in _QUOTED_WHEN:
-        must_quote |= Q(Contains(value, character))
-    return Case(
-        When(must_quote, then=_joined(Value('"'), Replace(neutral, Value('"'), Value('""')), Value('"'))),
-        default=neutral,
-        output_field=TextField(),
-    )
+def _text_cell(column: str) -> Expression:
+    """A text column as a quoted CSV cell (its quotes doubled), a formula start defused with a leading ``'``.
+
+    The column is named once: each mention of a long text makes the database
+    read and decompress it again.
+    """
+    return _joined(Value('"'), Replace(_Neutralised(F(column)), Value('"'), Value('""')), Value('"'))
+
+
+class _Neutralised(Func):
+    """Text with a leading ``'`` when it starts with a formula character (``FORMULA_STARTS``)."""
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        value, params = compiler.compile(self.source_expressions[0])
+        starts = ", ".join("%s" for _ in FORMULA_STARTS)
+        sql = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN %s || {value} ELSE {value} END)"
+        return sql, [*params, *FORMULA_STARTS, "'", *params, *params]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        value, params = compiler.compile(self.source_expressions[0])
+        return f"regexp_replace({value}, %s, %s)", [*params, "^([=+@\t\r-])", "'\\1"]
 
 
 def _joined(*parts: Expression) -> Expression:

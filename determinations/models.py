@@ -127,8 +127,8 @@ class Determination(Correctable):
         blank=True,
         validators=[
             RegexValidator(
-                r"\A[A-Za-z0-9._~-]+\Z",
-                "A case number holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).",
+                r"\A[A-Za-z0-9][A-Za-z0-9._~-]*\Z",
+                "A case number starts with a letter or digit and holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).",
             )
         ],
     )

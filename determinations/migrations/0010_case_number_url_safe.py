@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='determination',
             name='case_number',
-            field=models.CharField(blank=True, max_length=20, null=True, unique=True, validators=[django.core.validators.RegexValidator('\\A[A-Za-z0-9._~-]+\\Z', "A case number holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).")]),
+            field=models.CharField(blank=True, max_length=20, null=True, unique=True, validators=[django.core.validators.RegexValidator('\\A[A-Za-z0-9][A-Za-z0-9._~-]*\\Z', "A case number starts with a letter or digit and holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).")]),
         ),
         migrations.AlterField(
             model_name='historicaldetermination',
             name='case_number',
-            field=models.CharField(blank=True, max_length=20, null=True, validators=[django.core.validators.RegexValidator('\\A[A-Za-z0-9._~-]+\\Z', "A case number holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).")]),
+            field=models.CharField(blank=True, max_length=20, null=True, validators=[django.core.validators.RegexValidator('\\A[A-Za-z0-9][A-Za-z0-9._~-]*\\Z', "A case number starts with a letter or digit and holds only letters, digits, '-', '.', '_' and '~' (it is part of the letter's URL).")]),
         ),
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from determinations.models import Decision, DisputedItem, Guideline, Reviewer, SearchEntry
 from determinations.taxonomy import SUBCATEGORIES
@@ -252,3 +253,16 @@ def test_a_reviewer_specialty_correction_reaches_the_search_index(admin_client, 
     correct(admin_client, "reviewer", reviewer.pk, {"specialty": "Orthopaedic Surgery"})
     specialties = SearchEntry.objects.filter(determination=letter(CASE_A)).values_list("specialty", flat=True)
     assert set(specialties) == {"Orthopaedic Surgery"}
+
+
+@pytest.mark.parametrize("bad", ["CM15 0000001", "CM15/0000001", "-CM15-0000001", "=1+1"])
+def test_a_case_number_must_be_url_safe(admin_client, letters, bad):
+    """The case number is the letter's URL and is written into exports as it is: the admin refuses anything else."""
+    data = open_form(admin_client, "determination", letter(CASE_A).pk)
+    data["case_number"] = [bad]
+    response = admin_client.post(
+        reverse("admin:determinations_determination_change", args=[letter(CASE_A).pk]), {**data, "_save": "Save"}
+    )
+    assert response.status_code == 200
+    assert "A case number starts with a letter or digit" in response.content.decode()
+    assert letter(CASE_A).case_number == CASE_A

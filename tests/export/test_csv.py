@@ -109,15 +109,17 @@ def test_ordinary_text_is_left_alone(client):
     "text",
     ['Say "no", twice', "line one\nline two", "carriage\rreturn", 'a "quote"', "comma, only", "plain", '=x, "y"'],
 )
-def test_lines_are_what_the_csv_module_writes(client, text):
+def test_free_text_is_quoted_and_survives_intact(client, text):
     create_letters([LetterSpec(items=[ItemSpec(text, rationale=text, reviewer_citation=text)])])
     response = client.get("/export.csv")
     body = b"".join(response.streaming_content).decode("utf-8")
-    rows = list(csv.reader(io.StringIO(body, newline="")))
-    written = io.StringIO()
-    csv.writer(written).writerows(rows)
-    assert body == written.getvalue(), "minimal quoting, doubled quotes, CRLF line ends"
-    assert rows[1][COLUMNS.index("rationale")] == ("'" + text if text.startswith("=") else text)
+    _, row = list(csv.reader(io.StringIO(body, newline="")))
+    expected = "'" + text if text.startswith("=") else text
+    for column in ("request", "guideline_citation", "rationale"):
+        assert row[COLUMNS.index(column)] == expected
+    assert body.endswith("\r\n") and body.count("\r\n") == 2, "CRLF ends each of the two lines, nothing else"
+    quoted = '"' + expected.replace('"', '""') + '"'
+    assert f",{quoted}," in body, "free text is quoted, its quotes doubled"
 
 
 def test_unicode_survives(client):
