@@ -561,18 +561,23 @@ def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
     therefore checked against a 1% sample, read through the sample's own GIN
     index, before counting everything is tried.
     """
+    planned = _planner_estimate(queryset)
+    if planned <= 3 * EXACT_COUNT_LIMIT:
+        planned = max(planned, _sampled_size(queryset, _POSTGRES_CHECK_BUCKETS))
+    return planned
+
+
+def _planner_estimate(queryset: QuerySet[SearchEntry]) -> int:
+    """How many rows PostgreSQL's planner expects the query to return (``EXPLAIN``, nothing run)."""
     try:
-        sql, params = queryset.values("pk").query.sql_with_params()
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     plan = plan[0] if isinstance(plan, list) else plan
-    planned = int(plan["Plan"]["Plan Rows"])
-    if planned <= 3 * EXACT_COUNT_LIMIT:
-        planned = max(planned, _sampled_size(queryset, _POSTGRES_CHECK_BUCKETS))
-    return planned
+    return int(plan["Plan"]["Plan Rows"])
 
 
 def _sampled_size(queryset: QuerySet[SearchEntry], buckets: int) -> int:
@@ -672,24 +677,29 @@ def page_ids(
     """
     if ranks_by_relevance(q, sort):
         return _ranked_ids(queryset, WebQuery.parse(q), expected)[offset : offset + limit]
-    ordering = _date_order(sort, _is_sparse(expected, offset + limit))
+    ordering = _date_order(sort, _is_sparse(queryset, expected, offset + limit))
     return list(queryset.order_by(*ordering).values_list("pk", flat=True)[offset : offset + limit])
 
 
-def _is_sparse(expected: int | None, wanted: int) -> bool:
+def _is_sparse(queryset: QuerySet[SearchEntry], expected: int | None, wanted: int) -> bool:
     """True when sorting the ``expected`` matches costs less than walking the date index to the ``wanted``-th.
 
-    The walk reads about ``wanted / density`` decisions, each looked up (and on
-    PostgreSQL each document rechecked from TOAST); sorting reads the matches
-    (through the indexes, on SQLite plus the table at about a tenth the cost a row).
+    The walk reads about ``wanted / density`` decisions, each looked up (and,
+    past the other filters, rechecked from its document); sorting reads the
+    matches. SQLite has no statistics of skew, so it is told (sorting reads
+    the table too, at about a tenth the cost a row). PostgreSQL's planner
+    chooses well from its own estimate, and is overruled only where that is
+    off by more than threefold from the sample's (phrases and correlated
+    words: 11,581 planned for ``"work conditioning"``, 38,000 found).
     """
     if not expected:
         return False
     everything = SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     walked = wanted * everything / expected
-    if is_postgresql():
-        return walked > expected
-    return walked > expected + everything / 10
+    if not is_postgresql():
+        return walked > expected + everything / 10
+    planned = _planner_estimate(queryset)
+    return walked > expected and not expected / 3 <= planned <= expected * 3
 
 
 def _date_order(sort: str, sparse: bool = False) -> tuple:
@@ -724,7 +734,7 @@ def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery, expected: int 
     Two steps, so a rank is computed only for the candidates: first the newest
     matches (the planner picks the GIN index or a date-ordered scan), then their ranks.
     """
-    ordering = _date_order("newest", _is_sparse(expected, RANKED_LIMIT))
+    ordering = _date_order("newest", _is_sparse(queryset, expected, RANKED_LIMIT))
     candidates = list(queryset.order_by(*ordering).values_list("pk", "decision_date")[:RANKED_LIMIT])
     ids = [pk for pk, _ in candidates]
     if is_postgresql():
