@@ -672,39 +672,68 @@ def page_ids(
 
     Relevance ranks the ``RANKED_LIMIT`` newest matches (ranking every match of
     a common word would read millions of documents), so its pages end there.
-    ``expected``, the result's (estimated) size, lets a sparse result be
-    sorted rather than found by walking every decision in date order.
+    ``expected``, the result's (estimated) size, decides whether the page is
+    found by walking every decision in date order or by sorting the matches.
     """
+    query = WebQuery.parse(q)
     if ranks_by_relevance(q, sort):
-        return _ranked_ids(queryset, WebQuery.parse(q), expected)[offset : offset + limit]
-    ordering = _date_order(sort, _is_sparse(queryset, expected, offset + limit))
-    return list(queryset.order_by(*ordering).values_list("pk", flat=True)[offset : offset + limit])
+        return _ranked_ids(queryset, query, expected)[offset : offset + limit]
+    return [pk for pk, _ in _by_date_window(queryset, query, sort, offset, limit, expected)]
 
 
-def _is_sparse(queryset: QuerySet[SearchEntry], expected: int | None, wanted: int) -> bool:
-    """True when sorting the ``expected`` matches costs less than walking the date index to the ``wanted``-th.
+def _by_date_window(
+    queryset: QuerySet[SearchEntry], query: WebQuery, sort: str, offset: int, limit: int, expected: int | None
+) -> list[tuple[int, datetime.date | None]]:
+    """``(id, date)`` of matches ``offset`` to ``offset + limit`` in date order, walked or sorted as is cheaper."""
+    plan = _date_plan(queryset, query, expected, offset + limit)
+    window = queryset.order_by(*_date_order(sort, unindexed=plan == "sort")).values_list("pk", "decision_date")
+    window = window[offset : offset + limit]
+    if plan == "walk" and is_postgresql():
+        with transaction.atomic(), connection.cursor() as cursor:
+            for method in ("bitmapscan", "seqscan", "sort"):  # left only: the date index, in order
+                cursor.execute(f"SET LOCAL enable_{method} = off")
+            return list(window)
+    return list(window)
 
-    The walk reads about ``wanted / density`` decisions, each looked up (and,
-    past the other filters, rechecked from its document); sorting reads the
-    matches. SQLite has no statistics of skew, so it is told (sorting reads
-    the table too, at about a tenth the cost a row). PostgreSQL's planner
-    chooses well from its own estimate, and is overruled only where that is
-    off by more than threefold from the sample's (phrases and correlated
-    words: 11,581 planned for ``"work conditioning"``, 38,000 found).
+
+def _date_plan(queryset: QuerySet[SearchEntry], query: WebQuery, expected: int | None, wanted: int) -> str | None:
+    """``"sort"`` the matches, ``"walk"`` the date index to the ``wanted``-th, or ``None`` for the database's choice.
+
+    The walk reads about ``wanted / density`` decisions, each looked up and its
+    document read; sorting reads every match, found through the indexes. SQLite
+    has no statistics of skew, so it is told when to sort (sorting reads the
+    table too, at about a tenth the cost a row). PostgreSQL's planner chooses
+    well from its own estimate and is overruled only where that is off more
+    than threefold from the sample's (phrases and correlated words: 11,581
+    planned for ``"work conditioning"`` where 38,000 match, 394 for ``"urine
+    drug screen" -opioid`` where 64,515 do). A walked row costs about five
+    times a sorted match, unless every match must be read from its document
+    too (a longer phrase's word positions, an excluded word).
     """
     if not expected:
-        return False
+        return None
     everything = SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     walked = wanted * everything / expected
     if not is_postgresql():
-        return walked > expected + everything / 10
+        return "sort" if walked > expected + everything / 10 else None
     planned = _planner_estimate(queryset)
-    return walked > expected and not expected / 3 <= planned <= expected * 3
+    if expected / 3 <= planned <= expected * 3:
+        return None
+    return "sort" if walked * 5 > expected * (5 if _rechecks_documents(query) else 1) else "walk"
 
 
-def _date_order(sort: str, sparse: bool = False) -> tuple:
-    """The ordering of a date sort; for a sparse result, one no date index can serve, so the matches are sorted."""
-    date = _UnindexedDate("decision_date") if sparse else F("decision_date")
+def _rechecks_documents(query: WebQuery) -> bool:
+    """True when PostgreSQL must read a match's document to confirm it: an excluded term or a phrase the pairs do not settle."""
+    return any(
+        term.negated or (len(term.words) > 1 and (len(term.words) > 2 or phrases.phrase_pairs(term.words) is None))
+        for terms in query.alternatives
+        for term in terms
+    )
+
+
+def _date_order(sort: str, unindexed: bool = False) -> tuple:
+    """The ordering of a date sort; ``unindexed``, one no date index can serve, so the matches are sorted."""
+    date = _UnindexedDate("decision_date") if unindexed else F("decision_date")
     if sort == "oldest":
         return (date.asc(nulls_last=True), F("pk").asc())
     return (date.desc(nulls_last=True), F("pk").desc())
@@ -734,8 +763,7 @@ def _ranked_ids(queryset: QuerySet[SearchEntry], query: WebQuery, expected: int 
     Two steps, so a rank is computed only for the candidates: first the newest
     matches (the planner picks the GIN index or a date-ordered scan), then their ranks.
     """
-    ordering = _date_order("newest", _is_sparse(queryset, expected, RANKED_LIMIT))
-    candidates = list(queryset.order_by(*ordering).values_list("pk", "decision_date")[:RANKED_LIMIT])
+    candidates = _by_date_window(queryset, query, "newest", 0, RANKED_LIMIT, expected)
     ids = [pk for pk, _ in candidates]
     if is_postgresql():
         scores = dict(SearchEntry.objects.filter(pk__in=ids).annotate(rank=_Rank(query)).values_list("pk", "rank"))

@@ -86,9 +86,14 @@ def test_date_order_pages_through_everything(many, small_limits):
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
-def test_a_sparse_result_is_sorted_into_the_same_pages(many, small_limits, sort):
-    """A result expected to be sparse is sorted rather than found by walking the date index: same rows, same order."""
+@pytest.mark.parametrize("expected", [1, 10**9], ids=["sorted", "walked"])
+def test_sorting_or_walking_the_matches_gives_the_same_pages(many, small_limits, sort, expected):
+    """Whether a page is found by sorting the matches or by walking the date index, its rows and order are the same.
+
+    An expected size far below the real one makes the result look sparse (sorted); far above, dense (walked,
+    overruling PostgreSQL's planner).
+    """
     matches = search.text_match(SearchEntry.objects.filter(outcome="overturned"), "therapy")
-    walked = search.page_ids(matches, "therapy", sort, 5, 20, expected=None)
-    sorted_ = search.page_ids(matches, "therapy", sort, 5, 20, expected=1)
-    assert walked and walked == sorted_
+    chosen = search.page_ids(matches, "therapy", sort, 5, 20, expected=None)
+    forced = search.page_ids(matches, "therapy", sort, 5, 20, expected=expected)
+    assert chosen and chosen == forced
