@@ -420,7 +420,7 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
     else:  # no planner to ask: a 5% sample, counted with its facets, is the estimate and may be the answer
         first = (_SQLITE_ESTIMATE_BUCKETS, *_sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS))
         planned = first[1] * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
-    if planned <= 3 * EXACT_COUNT_LIMIT:
+    if planned <= 1.5 * EXACT_COUNT_LIMIT:  # the estimate has been checked against a sample: little slack needed
         exact = _exact_tally(queryset, columns, dimensions)
         if exact is not None:
             return exact
