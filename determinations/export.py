@@ -3,9 +3,8 @@
 The database writes the CSV: one ordered query over the result, read through a
 cursor ``CHUNK_SIZE`` rows at a time, returns each decision as its finished CSV
 line, and the lines of a chunk go out as one UTF-8 block before the next chunk
-is read. (Building the cells in Python cost about 100 µs a row, a tenth of the
-speed target; the database formats a line in a few µs, beside the join it
-reads anyway.) One row per decision, in the columns of DESIGN.md section 7,
+is read. (Building the cells in Python cost about 100 µs a row; the database
+formats a line in about 10 µs, beside the join it reads anyway.) One row per decision, in the columns of DESIGN.md section 7,
 plus a trailing ``synthetic`` column so generated letters say so.
 
 Every cell of free text is quoted (its double quotes doubled), so a comma or a
