@@ -549,8 +549,19 @@ def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str], sca
 
 
 def _sample_size(share: float) -> int:
-    """``share`` of all decisions as a whole number of ``sample`` buckets (at least one, at most all)."""
-    return max(1, min(SAMPLE_SCALE, math.ceil(share * SAMPLE_SCALE)))
+    """``share`` of all decisions as a whole number of ``sample`` buckets (at least one, at most all).
+
+    A sample up to twice ``SAMPLE_INDEXED`` is taken just under it, so it is read
+    through the GIN index of the sampled decisions (migration 0008) rather than
+    the whole posting list. Never at the bound itself: PostgreSQL's planner then
+    takes the partial index and a filter's ``(column, sample)`` index for
+    redundant and combines neither with the other (measured: 35 ms of a 63 ms
+    count spent on the whole posting list of ``TENS unit``).
+    """
+    buckets = max(1, min(SAMPLE_SCALE, math.ceil(share * SAMPLE_SCALE)))
+    if SAMPLE_INDEXED <= buckets <= 2 * SAMPLE_INDEXED:
+        return SAMPLE_INDEXED - 1
+    return buckets
 
 
 def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
