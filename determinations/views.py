@@ -28,7 +28,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     found = facets(state.filterset)
     total = found.count
     page = state.page
-    ids = search.page_ids(state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE, total.value)
+    unsearched = state.filterset.queryset_without("q")
+    ids = search.page_ids(state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE, total.value, unsearched)
     notices = list(state.notices)
     paged = total
     if search.ranks_by_relevance(state.q, state.sort) and total.value > search.RANKED_LIMIT:
