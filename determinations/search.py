@@ -414,19 +414,19 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
     """
     columns = [column for name in dimensions for column in FACET_COLUMNS[name]] or ["pk"]
     queryset = queryset.order_by()
-    first = None
+    estimating_sample = None
     if is_postgresql():
         planned = _planned_rows(queryset)
     else:  # no planner to ask: a 5% sample, counted with its facets, is the estimate and may be the answer
-        first = (_SQLITE_ESTIMATE_BUCKETS, *_sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS))
-        planned = first[1] * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
+        estimating_sample = _sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS)
+        planned = estimating_sample[0] * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
     if planned <= 1.5 * EXACT_COUNT_LIMIT:  # the estimate has been checked against a sample: little slack needed
         exact = _exact_tally(queryset, columns, dimensions)
         if exact is not None:
             return exact
         planned = max(planned, 3 * EXACT_COUNT_LIMIT)  # more than the limit, however few the planner expected
-    if first is not None and first[1] >= SAMPLE_MINIMUM:
-        permille, sampled, facets = first
+    if estimating_sample is not None and estimating_sample[0] >= SAMPLE_MINIMUM:
+        permille, (sampled, facets) = _SQLITE_ESTIMATE_BUCKETS, estimating_sample
     else:
         permille = _sample_size(SAMPLE_TARGET / planned)
         sampled, facets = _sampled_counts(queryset, columns, dimensions, permille)
@@ -714,7 +714,7 @@ class _Window:
         plan = self._plan(offset + limit)
         window = self.queryset.order_by(*_date_order(sort, unindexed=plan == "sort"))
         window = window.values_list("pk", "decision_date")[offset : offset + limit]
-        if plan == "walk" and is_postgresql():
+        if plan == "walk":  # PostgreSQL only
             with transaction.atomic(), connection.cursor() as cursor:
                 for method in ("bitmapscan", "seqscan", "sort"):  # left only: the date index, in order
                     cursor.execute(f"SET LOCAL enable_{method} = off")
@@ -778,14 +778,11 @@ def _date_order(sort: str, unindexed: bool = False) -> tuple:
     return (date.desc(nulls_last=True), F("pk").desc())
 
 
-class _UnindexedDate(Func):
+class _UnindexedDate(_Scanned):
     """A date column as an expression no index matches: ``date + 0`` on PostgreSQL, ``+date`` on SQLite."""
 
     template = "(%(expressions)s + 0)"
     output_field = DateField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
 
 
 def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]:
