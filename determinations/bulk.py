@@ -70,7 +70,7 @@ def bulk_ingest(
     with search.gin_indexes_deferred(small), multiprocessing.get_context("fork").Pool(workers) as pool:
         parsing = None  # one batch parses while the one before it is written; memory stays bounded
         while files := list(islice(letters, batch_size)):
-            next_batch = pool.map_async(prepare, files, chunksize=16)
+            next_batch = pool.map_async(_prepare_indexed, files, chunksize=16)
             if parsing is not None:
                 writer.write(parsing.get())
             parsing = next_batch
@@ -102,6 +102,32 @@ def _new_letter_files(
             progress(item.name)
 
 
+@dataclass(frozen=True)
+class _IndexedLetter:
+    """A prepared letter and, per item, its search row's phrase pairs (``search.document_pairs``)."""
+
+    prepared: PreparedLetter
+    pairs: list[str]
+
+
+def _prepare_indexed(letter_file: LetterFile) -> _IndexedLetter | Failure:
+    """``ingest.prepare`` and the phrase pairs of each decision: the pure-Python half of ingest, run in a worker."""
+    prepared = prepare(letter_file)
+    if isinstance(prepared, Failure):
+        return prepared
+    summary = phrases.pairs(prepared.letter.summary)
+    pairs = [
+        search.document_pairs(
+            item.request,
+            search.decision_citations(item.reviewer_citation, item.claims_administrator_citation),
+            item.rationale,
+            summary,
+        )
+        for item in prepared.letter.items
+    ]
+    return _IndexedLetter(prepared, pairs)
+
+
 @dataclass
 class _BatchWriter:
     """Writes batches of prepared letters, remembering reviewer and guideline ids between batches."""
@@ -121,13 +147,13 @@ class _BatchWriter:
             )
         }
 
-    def write(self, batch: list[PreparedLetter | Failure]) -> None:
+    def write(self, batch: list[_IndexedLetter | Failure]) -> None:
         letters = []
-        for prepared in batch:
-            if isinstance(prepared, Failure):
-                self.summary.failures.append(prepared)
+        for parsed in batch:
+            if isinstance(parsed, Failure):
+                self.summary.failures.append(parsed)
             else:
-                letters.append(prepared)
+                letters.append(parsed)
         fresh, one_by_one = self._split(letters)
         if fresh:
             try:
@@ -137,20 +163,20 @@ class _BatchWriter:
             except Exception:  # a letter the batch could not hold: write each alone to find it
                 self._forget_new_ids()
                 one_by_one = fresh + one_by_one
-        for prepared in one_by_one:
-            self._store_alone(prepared)
+        for parsed in one_by_one:
+            self._store_alone(parsed.prepared)
 
-    def _split(self, letters: list[PreparedLetter]) -> tuple[list[PreparedLetter], list[PreparedLetter]]:
+    def _split(self, letters: list[_IndexedLetter]) -> tuple[list[_IndexedLetter], list[_IndexedLetter]]:
         """New letters with a case number seen nowhere else, and the rest (updates, repeats)."""
-        cases = [p.letter.case_number for p in letters if p.letter.case_number]
+        cases = [p.prepared.letter.case_number for p in letters if p.prepared.letter.case_number]
         stored = set(Determination.objects.filter(case_number__in=cases).values_list("case_number", flat=True))
         fresh, rest, seen = [], [], set()
-        for prepared in letters:
-            case = prepared.letter.case_number
+        for parsed in letters:
+            case = parsed.prepared.letter.case_number
             if case and (case in stored or case in seen):
-                rest.append(prepared)
+                rest.append(parsed)
             else:
-                fresh.append(prepared)
+                fresh.append(parsed)
             seen.add(case)
         return fresh, rest
 
@@ -167,7 +193,8 @@ class _BatchWriter:
         """Drop cached ids of rows a rolled-back batch created."""
         self.__post_init__()
 
-    def _create(self, letters: list[PreparedLetter]) -> None:
+    def _create(self, indexed: list[_IndexedLetter]) -> None:
+        letters = [parsed.prepared for parsed in indexed]
         reviewer_ids = self._reviewer_ids(letters)
         patients = _insert(Patient, [Patient(**patient_values(p.letter)) for p in letters])
         determinations = _insert(
@@ -203,7 +230,8 @@ class _BatchWriter:
                 for guideline_id in ids
             ],
         )
-        self._index(determinations, patients, reviewer_ids, parsed, items, decisions)
+        pairs = [item_pairs for parsed_letter in indexed for item_pairs in parsed_letter.pairs]
+        self._index(determinations, patients, reviewer_ids, parsed, items, decisions, pairs)
 
     def _index(
         self,
@@ -213,22 +241,24 @@ class _BatchWriter:
         parsed: list[tuple[Determination, ParsedItem]],
         items: list[DisputedItem],
         decisions: list[Decision],
+        pairs: list[str],
     ) -> None:
         """Index the new decisions from the rows in hand (what ``search.index_determinations`` reads back)."""
         by_letter = {
             d.pk: (d, patient, self.specialties[reviewer_id])
             for d, patient, reviewer_id in zip(determinations, patients, reviewer_ids, strict=True)
         }
-        summary_pairs = {d.pk: phrases.pairs(d.summary) for d in determinations}
         rows = [
             search.index_row(
                 *by_letter[letter.pk],
                 item,
                 decision,
                 (c.family for c in parsed_item.guidelines),
-                summary_pairs[letter.pk],
+                pairs=decision_pairs,
             )
-            for (letter, parsed_item), item, decision in zip(parsed, items, decisions, strict=True)
+            for (letter, parsed_item), item, decision, decision_pairs in zip(
+                parsed, items, decisions, pairs, strict=True
+            )
         ]
         search.write_index(rows, {d.pk: d.summary for d in determinations})
 

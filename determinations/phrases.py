@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import snowballstemmer
 
@@ -41,23 +41,35 @@ _stem = functools.lru_cache(maxsize=200_000)(snowballstemmer.stemmer("english").
 
 def pair_hash(first: str, second: str) -> int:
     """The signed 32-bit number of two adjacent stems (PostgreSQL ``integer``)."""
-    value = zlib.crc32(f"{first} {second}".encode())
-    return value - 2**32 if value >= 2**31 else value
+    return _signed(zlib.crc32(f"{first} {second}".encode()))
 
 
 def pairs(text: str) -> set[int]:
-    """The hashes of every two adjacent words of ``text`` (a stop word between two words breaks the pair)."""
-    found: set[int] = set()
-    previous = None
-    for word in _WORD.findall(text.lower()):
-        if word in STOP_WORDS:
-            previous = None
-            continue
-        stem = _stem(word)
-        if previous is not None:
-            found.add(pair_hash(previous, stem))
-        previous = stem
-    return found
+    """The hashes of every two adjacent words of ``text`` (a stop word between two words breaks the pair).
+
+    Each hash is ``pair_hash`` of the two stems, continued from the first stem's cached CRC (the same number).
+    """
+    codes = map(_word_codes, _WORD.findall(text.lower()))
+    found = {zlib.crc32(second[0], first[1]) for first, second in itertools.pairwise(codes) if first and second}
+    return {_signed(value) for value in found}
+
+
+def array_literal(hashes: Iterable[int]) -> str:
+    """Pair hashes as a sorted PostgreSQL ``integer[]`` literal (``COPY`` takes it as is)."""
+    return "{" + ",".join(map(str, sorted(hashes))) + "}"
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_codes(word: str) -> tuple[bytes, int] | None:
+    """A word's stem, and the CRC-32 of the stem and a space, which a pair's hash continues; ``None`` for a stop word."""
+    if word in STOP_WORDS:
+        return None
+    stem = _stem(word).encode()
+    return stem, zlib.crc32(stem + b" ")
+
+
+def _signed(value: int) -> int:
+    return value - 2**32 if value >= 2**31 else value
 
 
 def phrase_pairs(words: Sequence[str]) -> list[int] | None:

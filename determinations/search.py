@@ -971,8 +971,8 @@ class IndexRow:
     request: str
     citations: str
     rationale: str
-    #: Adjacent-word pairs of the decision's text and its letter's summary (``phrases.pairs``).
-    pairs: frozenset[int]
+    #: Adjacent-word pairs of the decision's text and its letter's summary (``document_pairs``).
+    pairs: str
 
     def values(self) -> tuple:
         """The row's values in field order (``dataclasses.astuple`` deep-copies, which is slow in bulk)."""
@@ -991,13 +991,17 @@ def index_row(
     decision: Decision,
     families: Iterable[str],
     summary_pairs: Iterable[int] = (),
+    pairs: str | None = None,
 ) -> IndexRow:
     """The index row of one decision, from its rows (saved or about to be saved with these ids).
 
-    ``summary_pairs`` are the word pairs of the letter's summary (``phrases.pairs``), computed once per letter.
+    ``summary_pairs`` are the word pairs of the letter's summary (``phrases.pairs``), computed once per letter;
+    ``pairs`` is the decision's ``document_pairs`` where the caller computed it already (bulk ingest's workers).
     """
     families = set(families)
-    citations = f"{decision.reviewer_citation} {decision.claims_administrator_citation}"
+    citations = decision_citations(decision.reviewer_citation, decision.claims_administrator_citation)
+    if pairs is None:
+        pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs)
     return IndexRow(
         decision_id=decision.pk,
         determination_id=letter.pk,
@@ -1022,8 +1026,21 @@ def index_row(
         request=item.request,
         citations=citations,
         rationale=decision.rationale,
-        pairs=frozenset(phrases.pairs(f"{item.request}\n{citations}\n{decision.rationale}")).union(summary_pairs),
+        pairs=pairs,
     )
+
+
+def decision_citations(reviewer_citation: str, claims_administrator_citation: str) -> str:
+    """The citations part of a decision's document."""
+    return f"{reviewer_citation} {claims_administrator_citation}"
+
+
+def document_pairs(request: str, citations: str, rationale: str, summary_pairs: Iterable[int]) -> str:
+    """A decision's ``pairs`` column: the word pairs of its text and of its letter's summary, as an array literal.
+
+    Pure Python over parsed values, so bulk ingest computes it in its parsing workers.
+    """
+    return phrases.array_literal(phrases.pairs(f"{request}\n{citations}\n{rationale}").union(summary_pairs))
 
 
 def sample_bucket(decision_id: int) -> int:
@@ -1093,7 +1110,7 @@ def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None
         cursor.execute(_STAGING)
         with cursor.cursor.copy("COPY search_staging FROM STDIN") as copy:
             for row in rows:
-                copy.write_row((*row.values()[:-1], sorted(row.pairs)))
+                copy.write_row(row.values())
         with cursor.cursor.copy("COPY summary_staging FROM STDIN") as copy:
             for letter_id in {row.determination_id for row in rows}:
                 copy.write_row((letter_id, summaries.get(letter_id, "")))
