@@ -32,9 +32,7 @@ from django.db.models import (
     Expression,
     F,
     Func,
-    OuterRef,
     QuerySet,
-    Subquery,
     TextField,
     Value,
     When,
@@ -42,7 +40,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Replace, Substr
 
 from . import search
-from .models import Determination, SearchEntry
+from .models import SearchEntry
 
 COLUMNS = (
     "case_number",
@@ -78,7 +76,7 @@ def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str) -> Iter
     yield (",".join(COLUMNS) + "\r\n").encode("utf-8")
     # Read in a transaction: a cursor opened outside one must survive its commit (``WITH HOLD``), and
     # PostgreSQL then computes the whole result before handing over its first row.
-    with transaction.atomic():
+    with transaction.atomic(), search.parallel_read():
         lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True)
         batches = lines.iterator(chunk_size=CHUNK_SIZE)
         while batch := list(islice(batches, CHUNK_SIZE)):
@@ -119,13 +117,14 @@ def _line(letters_url: str) -> Expression:
 
 
 def _citation_id() -> Expression:
-    """The letter's citation id (``Determination.citation_id``); the letter's row is read only without a case number.
+    """The letter's citation id (``Determination.citation_id``).
 
-    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they are.
+    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they
+    are. The letter's SHA-256 comes by a join, not a subquery: PostgreSQL runs a statement holding a correlated
+    subquery's result in the leader process only, which would keep the formatting out of parallel workers.
     """
-    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).order_by().values("sha256")[:1])
     return Case(
-        When(case_number="", then=_joined(Value("sha-"), Substr(sha, 1, 12))),
+        When(case_number="", then=_joined(Value("sha-"), Substr("determination__sha256", 1, 12))),
         default=F("case_number"),
         output_field=TextField(),
     )

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 import math
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 import django_filters
 from django import forms
@@ -185,25 +186,45 @@ def facets(filterset: DecisionFilter) -> Facets:
     with a selection is counted once more without it (so its other options
     show what choosing them would add).
     """
-    filterset.is_valid()
-    selected = {name: {str(v) for v in _values(filterset.data, name)} for name in FACETS}
-    base = search.tally(filterset.qs, [name for name in FACETS if not selected[name]])
-    counts, exact = dict(base.facets), base.count.exact
-    for name in (name for name in FACETS if selected[name]):
-        own = search.tally(filterset.queryset_without(name), [name])
-        counts[name], exact = own.facets[name], exact and own.count.exact
-    options: dict[str, list[FacetOption]] = {}
-    for name in FACETS:
-        found = counts[name]
-        choices = [
-            FacetOption(str(value), label, found.get(str(value), 0), str(value) in selected[name])
-            for value, label in _choices(filterset, name)
-            if found.get(str(value)) or str(value) in selected[name]
+    counting = FacetCounting(filterset)
+    return counting.facets([tally() for tally in counting.tallies()])
+
+
+class FacetCounting:
+    """The counts behind ``facets``, in two steps so a page can run them alongside its other queries."""
+
+    def __init__(self, filterset: DecisionFilter) -> None:
+        filterset.is_valid()
+        self.filterset = filterset
+        self.selected = {name: {str(v) for v in _values(filterset.data, name)} for name in FACETS}
+        self.chosen = [name for name in FACETS if self.selected[name]]
+
+    def tallies(self) -> list[Callable[[], search.Tally]]:
+        """The counts to run, independent of each other: the current result's, then one per facet with a selection."""
+        unselected = [name for name in FACETS if not self.selected[name]]
+        return [
+            partial(search.tally, self.filterset.qs, unselected),
+            *(partial(search.tally, self.filterset.queryset_without(name), [name]) for name in self.chosen),
         ]
-        if name in RANKED_FACETS:
-            choices.sort(key=lambda option: -option.count)
-        options[name] = choices
-    return Facets(base.count, options, exact)
+
+    def facets(self, tallies: Sequence[search.Tally]) -> Facets:
+        """The facets from the results of ``tallies()``, in the same order."""
+        base, *own = tallies
+        counts, exact = dict(base.facets), base.count.exact
+        for name, tally in zip(self.chosen, own, strict=True):
+            counts[name], exact = tally.facets[name], exact and tally.count.exact
+        options: dict[str, list[FacetOption]] = {}
+        for name in FACETS:
+            found = counts[name]
+            choices = [
+                FacetOption(str(value), label, found.get(str(value), 0), str(value) in self.selected[name])
+                for value, label in _choices(self.filterset, name)
+                if found.get(str(value)) or str(value) in self.selected[name]
+            ]
+            if name in RANKED_FACETS:
+                choices.sort(key=lambda option: -option.count)
+            options[name] = choices
+        return Facets(base.count, options, exact)
 
 
 @dataclass(frozen=True)

@@ -39,16 +39,18 @@ import itertools
 import json
 import math
 import operator
+import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections, transaction
 from django.db.models import BooleanField, CharField, DateField, F, FloatField, Func, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Substr
@@ -61,6 +63,8 @@ CONFIG = "english"
 #: Counts are exact up to this many decisions and estimated beyond (DESIGN.md section 10).
 EXACT_COUNT_LIMIT = 10_000
 SORTS = ("relevance", "newest", "oldest")
+#: Threads per process that count a PostgreSQL search page's facets while the page itself is found.
+READ_THREADS = 2
 
 _MARK_START, _MARK_END = "\x01", "\x02"
 #: The ``SearchEntry`` flag column of each guideline family.
@@ -564,15 +568,16 @@ def _sample_size(share: float) -> int:
     return buckets
 
 
-def _planned_rows(queryset: QuerySet[SearchEntry]) -> int:
-    """An estimate of a query's size from PostgreSQL's planner.
+def _planned_rows(queryset: QuerySet[SearchEntry], planned: int | None = None) -> int:
+    """An estimate of a query's size from PostgreSQL's planner (``planned``, where it was asked already).
 
     The planner takes words for independent, and so can expect a few hundred
     decisions where tens of thousands mention both; a small result is
     therefore checked against a 1% sample, read through the sample's own GIN
     index, before counting everything is tried.
     """
-    planned = _planner_estimate(queryset)
+    if planned is None:
+        planned = _planner_estimate(queryset)
     if planned <= 3 * EXACT_COUNT_LIMIT:
         planned = max(planned, _sampled_size(queryset, _POSTGRES_CHECK_BUCKETS))
     return planned
@@ -671,6 +676,56 @@ class Hit:
 RANKED_LIMIT = 1_000
 
 
+def tallies_and_page(
+    tallies: Sequence[Callable[[], Tally]], page: Callable[[int | None], list[int]]
+) -> tuple[list[Tally], list[int]]:
+    """Run a search page's counts (``tallies``, the result's own first) and find its ids (``page``).
+
+    On PostgreSQL, outside a transaction, they run at once, each tally on a
+    connection of its own and the page on the caller's: they are independent
+    reads, and on a filtered or rechecked search each takes tens of
+    milliseconds that the server's other core would otherwise sit out. The
+    page then estimates the result's size itself (``page(None)``). Elsewhere
+    (SQLite, or inside a transaction whose writes other connections cannot
+    see) they run in turn and the page is told the first tally's count.
+    """
+    if not (is_postgresql() and not connection.in_atomic_block):
+        counted = [call() for call in tallies]
+        return counted, page(counted[0].count.value)
+    pool = _read_pool(os.getpid())
+    futures = [pool.submit(_on_own_connection, call) for call in tallies]
+    try:
+        ids = page(None)
+    finally:
+        counted = [future.result() for future in futures]
+    return counted, ids
+
+
+@functools.cache
+def _read_pool(pid: int) -> ThreadPoolExecutor:
+    """This process's threads for concurrent reads (a forked server worker makes its own)."""
+    return ThreadPoolExecutor(max_workers=READ_THREADS, thread_name_prefix=f"imr-read-{pid}")
+
+
+def close_read_connections() -> None:
+    """Close the read threads' database connections, each on its own thread (before a database is dropped)."""
+    barrier = threading.Barrier(READ_THREADS)
+
+    def close() -> None:
+        barrier.wait(timeout=30)  # every thread takes one of these tasks
+        connections.close_all()
+
+    pool = _read_pool(os.getpid())
+    for future in [pool.submit(close) for _ in range(READ_THREADS)]:
+        future.result()
+
+
+def _on_own_connection(call: Callable[[], Tally]) -> Tally:
+    """Run ``call`` on this thread's connection, first closing it if it is broken or past its age, as requests do."""
+    close_old_connections()
+    return call()
+
+
 def ranks_by_relevance(q: str, sort: str) -> bool:
     """True when a result in this order is ranked (and so limited to ``RANKED_LIMIT`` decisions)."""
     return sort == "relevance" and bool(WebQuery.parse(q).positive_terms)
@@ -689,9 +744,10 @@ def page_ids(
 
     Relevance ranks the ``RANKED_LIMIT`` newest matches (ranking every match of
     a common word would read millions of documents), so its pages end there.
-    ``expected``, the result's (estimated) size, and ``unsearched``, the same
-    result without its text, decide whether the page is found by walking every
-    decision in date order or by sorting the matches.
+    ``expected``, the result's (estimated) size (on PostgreSQL estimated here
+    when not given), and ``unsearched``, the same result without its text,
+    decide whether the page is found by walking every decision in date order
+    or by sorting the matches.
     """
     query = WebQuery.parse(q)
     window = _Window(queryset, query, expected, unsearched)
@@ -733,17 +789,20 @@ class _Window:
         38,000 match, 394 for ``"urine drug screen" -opioid`` where 64,515 do),
         by ``_postgres_costs``.
         """
-        if not self.expected:
+        planned = _planner_estimate(self.queryset) if is_postgresql() else None
+        expected = self.expected
+        if expected is None and planned is not None:  # counted at the same time (``tallies_and_page``)
+            expected = _planned_rows(self.queryset, planned)
+        if not expected:
             return None
         everything = SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        walked = wanted * everything / self.expected
-        if not is_postgresql():
-            return "sort" if walked > self.expected + everything / 10 else None
-        planned = _planner_estimate(self.queryset)
-        if self.expected / 3 <= planned <= self.expected * 3:
+        walked = wanted * everything / expected
+        if planned is None:
+            return "sort" if walked > expected + everything / 10 else None
+        if expected / 3 <= planned <= expected * 3:
             return None
         filtered = _planner_estimate(self.unsearched) / everything if self.unsearched is not None else 1.0
-        walk, sort = _postgres_costs(walked, self.expected, min(1.0, max(filtered, 1e-3)), self.query)
+        walk, sort = _postgres_costs(walked, expected, min(1.0, max(filtered, 1e-3)), self.query)
         return "walk" if walk < sort else "sort"
 
 
@@ -791,6 +850,33 @@ def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]
     Relevance covers only the best-ranked part of a large result, so an export of everything is by date.
     """
     return queryset.order_by(*_date_order(sort))
+
+
+@contextmanager
+def parallel_read() -> Iterator[None]:
+    """Inside a transaction: let the statements of a long read (a whole export) share the work with parallel workers.
+
+    PostgreSQL only. The app's connections turn parallel query off, since a
+    page's few thousand rows do not repay starting workers; an export of
+    millions of rows formats each line in the database, and that work divides
+    between processes. Over a date order the planner would rather sort a
+    parallel scan of the whole result (gigabytes of finished lines) than merge
+    parallel walks of the date index, so sorting is switched off too.
+    """
+    if is_postgresql():
+        with connection.cursor() as cursor:
+            calls = ", ".join("set_config(%s, %s, true)" for _ in _PARALLEL_READ)
+            cursor.execute(f"SELECT {calls}", [str(part) for item in _PARALLEL_READ.items() for part in item])
+    yield
+
+
+_PARALLEL_READ = {
+    "max_parallel_workers_per_gather": 2,
+    "parallel_setup_cost": 0,
+    "parallel_tuple_cost": 0,
+    "min_parallel_index_scan_size": 0,
+    "enable_sort": "off",
+}
 
 
 def _ranked_ids(window: _Window) -> list[int]:

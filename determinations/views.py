@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from . import export, search, stats
-from .filters import PER_PAGE, Pagination, SearchState, facet_groups, facets
+from .filters import PER_PAGE, FacetCounting, Pagination, SearchState, facet_groups
 from .models import Decision, Determination, DisputedItem
 
 _SHA_ID = re.compile(r"sha-([0-9a-f]{12})")
@@ -25,11 +26,15 @@ _SHA_ID = re.compile(r"sha-([0-9a-f]{12})")
 def search_page(request: HttpRequest) -> HttpResponse:
     """Decisions matching the query and filters, one page at a time, with facet counts."""
     state = SearchState(request.GET)
-    found = facets(state.filterset)
-    total = found.count
     page = state.page
-    unsearched = state.filterset.queryset_without("q")
-    ids = search.page_ids(state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE, total.value, unsearched)
+    counting = FacetCounting(state.filterset)
+    find_page = partial(
+        search.page_ids, state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE,
+        unsearched=state.filterset.queryset_without("q"),
+    )  # fmt: skip
+    tallies, ids = search.tallies_and_page(counting.tallies(), lambda expected: find_page(expected=expected))
+    found = counting.facets(tallies)
+    total = found.count
     notices = list(state.notices)
     paged = total
     if search.ranks_by_relevance(state.q, state.sort) and total.value > search.RANKED_LIMIT:

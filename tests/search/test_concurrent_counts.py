@@ -1,0 +1,73 @@
+"""A search page's counts run beside its rows on PostgreSQL, and the page is the one they give in turn.
+
+``search.tallies_and_page`` runs the facet counts on connections of their own
+while the page's rows are found; that needs committed data (other connections
+see nothing else), so these tests commit theirs. Inside a transaction, and on
+SQLite, everything runs in turn on the request's connection.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from determinations import search
+from tests.factories import create_many
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SEARCHES = [
+    "/?q=therapy&outcome=overturned&category=Rehabilitation",
+    "/?q=%22physical+therapy%22&sort=newest",
+    "/?outcome=upheld&sort=oldest&page=2",
+    "/?q=therapy",
+]
+
+
+@pytest.fixture
+def committed_letters(monkeypatch):
+    create_many(300, items_per_letter=2)
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 100)  # estimated counts and a ranked window on a few hundred
+    monkeypatch.setattr(search, "SAMPLE_TARGET", 200)
+    monkeypatch.setattr(search, "RANKED_LIMIT", 30)
+
+
+@pytest.fixture
+def tally_threads(monkeypatch):
+    """The names of the threads each tally ran on."""
+    names: list[str] = []
+    tally = search.tally
+
+    def recorded(*args, **kwargs):
+        names.append(threading.current_thread().name)
+        return tally(*args, **kwargs)
+
+    monkeypatch.setattr(search, "tally", recorded)
+    return names
+
+
+def _page(client, url: str) -> tuple:
+    response = client.get(url)
+    assert response.status_code == 200
+    context = response.context
+    facets = [(group.name, [(o.value, o.count, o.selected) for o in group.shown + group.more]) for group in
+              context["facet_groups"]]  # fmt: skip
+    return [hit.entry.pk for hit in context["hits"]], str(context["total"]), facets
+
+
+@pytest.mark.parametrize("url", SEARCHES)
+def test_counted_alongside_the_rows_or_in_turn_a_page_is_the_same(client, committed_letters, tally_threads, url):
+    alongside = _page(client, url)
+    counted_by = set(tally_threads)
+    tally_threads.clear()
+    with transaction.atomic():  # other connections would not see this transaction's writes: all in turn
+        in_turn = _page(client, url)
+    assert alongside == in_turn
+    assert alongside[0], "the page has rows"
+    assert set(tally_threads) == {threading.current_thread().name}
+    if connection.vendor == "postgresql":
+        assert counted_by and threading.current_thread().name not in counted_by, "counted on the read threads"
+    else:
+        assert counted_by == {threading.current_thread().name}, "SQLite counts in turn on the request's connection"
