@@ -65,18 +65,19 @@ def filename(today: datetime.date | None = None) -> str:
     return f"imr-decisions-{(today or datetime.date.today()).isoformat()}.csv"
 
 
-def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str) -> Iterator[bytes]:
+def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str, q: str = "") -> Iterator[bytes]:
     """The CSV file as UTF-8 byte chunks: the header, then one chunk per ``CHUNK_SIZE`` rows.
 
     ``letters_url`` is the absolute URL of the letters, ending in ``/``; a row's
     ``letter_url`` is it plus the letter's citation id and the item's anchor.
     The rows come in date order (newest first unless ``sort`` is ``oldest``):
-    relevance covers only the best-ranked part of a large result.
+    relevance covers only the best-ranked part of a large result. ``q``, the
+    result's text query, tells the database how to read it (``search.parallel_read``).
     """
     yield (",".join(COLUMNS) + "\r\n").encode("utf-8")
     # Read in a transaction: a cursor opened outside one must survive its commit (``WITH HOLD``), and
     # PostgreSQL then computes the whole result before handing over its first row.
-    with transaction.atomic(), search.parallel_read():
+    with transaction.atomic(), search.parallel_read(q):
         lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True)
         batches = lines.iterator(chunk_size=CHUNK_SIZE)
         while batch := list(islice(batches, CHUNK_SIZE)):

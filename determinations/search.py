@@ -853,20 +853,23 @@ def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]
 
 
 @contextmanager
-def parallel_read() -> Iterator[None]:
-    """Inside a transaction: let the statements of a long read (a whole export) share the work with parallel workers.
+def parallel_read(q: str) -> Iterator[None]:
+    """Inside a transaction: let a long read of a result in date order (a whole export) use parallel workers.
 
     PostgreSQL only. The app's connections turn parallel query off, since a
     page's few thousand rows do not repay starting workers; an export of
     millions of rows formats each line in the database, and that work divides
-    between processes. Over a date order the planner would rather sort a
-    parallel scan of the whole result (gigabytes of finished lines) than merge
-    parallel walks of the date index, so sorting is switched off too.
+    between processes. A result without text (``q``) is read by walking the
+    date index, its rows shared out between the workers: the planner would
+    rather sort a parallel scan of the whole result (gigabytes of finished
+    lines), so sorting is switched off for it. A text result is left to the
+    planner, which finds it through the text's index.
     """
     if is_postgresql():
+        settings = {**_PARALLEL_READ, **({"enable_sort": "off"} if WebQuery.parse(q).is_empty else {})}
         with connection.cursor() as cursor:
-            calls = ", ".join("set_config(%s, %s, true)" for _ in _PARALLEL_READ)
-            cursor.execute(f"SELECT {calls}", [str(part) for item in _PARALLEL_READ.items() for part in item])
+            calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
+            cursor.execute(f"SELECT {calls}", [str(part) for item in settings.items() for part in item])
     yield
 
 
@@ -875,7 +878,6 @@ _PARALLEL_READ = {
     "parallel_setup_cost": 0,
     "parallel_tuple_cost": 0,
     "min_parallel_index_scan_size": 0,
-    "enable_sort": "off",
 }
 
 

@@ -63,7 +63,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         return HttpResponse("\n".join(state.notices) + "\n", status=400, content_type="text/plain; charset=utf-8")
     letters_url = request.build_absolute_uri(reverse("determinations:letter", args=["-"])).removesuffix("-/")
     response = StreamingHttpResponse(
-        export.stream(state.queryset, state.sort, letters_url), content_type="text/csv; charset=utf-8"
+        export.stream(state.queryset, state.sort, letters_url, state.q), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{export.filename()}"'
     return response
