@@ -297,14 +297,21 @@ def _letter_pages(server, args: argparse.Namespace, env: dict[str, str], sample:
 
 
 def _export(env: dict[str, str]) -> dict:
-    """Stream the whole corpus as CSV from a fresh one-worker server; rows/s and the worker's peak RSS."""
+    """Stream the whole corpus as CSV from a fresh one-worker server; rows/s and the worker's peak RSS.
+
+    The file is read in blocks and its rows counted by their CRLF endings (ingested text breaks lines with bare
+    LFs), as a download would take it: splitting 2.3 million lines in Python took a fifth of a core from
+    the server it was measuring.
+    """
     with _server(env, workers=1) as (base, process):
         worker = _gunicorn_worker(process.pid)
         started = time.perf_counter()
-        rows = 0
+        rows, carried = 0, b""
         with urllib.request.urlopen(f"{base}/export.csv", timeout=3600) as response:
-            for _line in response:
-                rows += 1
+            while block := response.read(1 << 20):
+                block = carried + block
+                rows += block.count(b"\r\n")
+                carried = block[-1:]  # the CR of a CRLF split between two blocks is counted with the next
         seconds = time.perf_counter() - started
         peak_kb = _peak_rss_kb(worker)
     return {

@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from itertools import islice
 
-from django.db import transaction
 from django.db.models import (
     Case,
     CharField,
     Expression,
     F,
     Func,
+    OuterRef,
     QuerySet,
+    Subquery,
     TextField,
     Value,
     When,
@@ -40,7 +40,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Replace, Substr
 
 from . import search
-from .models import SearchEntry
+from .models import Determination, SearchEntry
 
 COLUMNS = (
     "case_number",
@@ -72,16 +72,11 @@ def stream(queryset: QuerySet[SearchEntry], sort: str, letters_url: str, q: str 
     ``letter_url`` is it plus the letter's citation id and the item's anchor.
     The rows come in date order (newest first unless ``sort`` is ``oldest``):
     relevance covers only the best-ranked part of a large result. ``q``, the
-    result's text query, tells the database how to read it (``search.parallel_read``).
+    result's text query, tells the database how to read it (``search.stream_text``).
     """
     yield (",".join(COLUMNS) + "\r\n").encode("utf-8")
-    # Read in a transaction: a cursor opened outside one must survive its commit (``WITH HOLD``), and
-    # PostgreSQL then computes the whole result before handing over its first row.
-    with transaction.atomic(), search.parallel_read(q):
-        lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True)
-        batches = lines.iterator(chunk_size=CHUNK_SIZE)
-        while batch := list(islice(batches, CHUNK_SIZE)):
-            yield "".join(batch).encode("utf-8")
+    lines = search.by_date(queryset, sort).values_list(_line(letters_url), flat=True)
+    yield from search.stream_text(lines, q, CHUNK_SIZE)
 
 
 def _line(letters_url: str) -> Expression:
@@ -118,14 +113,13 @@ def _line(letters_url: str) -> Expression:
 
 
 def _citation_id() -> Expression:
-    """The letter's citation id (``Determination.citation_id``).
+    """The letter's citation id (``Determination.citation_id``); the letter's row is read only without a case number.
 
-    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they
-    are. The letter's SHA-256 comes by a join, not a subquery: PostgreSQL runs a statement holding a correlated
-    subquery's result in the leader process only, which would keep the formatting out of parallel workers.
+    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they are.
     """
+    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).order_by().values("sha256")[:1])
     return Case(
-        When(case_number="", then=_joined(Value("sha-"), Substr("determination__sha256", 1, 12))),
+        When(case_number="", then=_joined(Value("sha-"), Substr(sha, 1, 12))),
         default=F("case_number"),
         output_field=TextField(),
     )

@@ -852,25 +852,51 @@ def by_date(queryset: QuerySet[SearchEntry], sort: str) -> QuerySet[SearchEntry]
     return queryset.order_by(*_date_order(sort))
 
 
-@contextmanager
-def parallel_read(q: str) -> Iterator[None]:
-    """Inside a transaction: let a long read of a result in date order (a whole export) use parallel workers.
+def stream_text(values: QuerySet, q: str, rows: int) -> Iterator[bytes]:
+    """The values of a one-column text query as UTF-8, ``rows`` values joined into each block, in constant memory.
 
-    PostgreSQL only. The app's connections turn parallel query off, since a
-    page's few thousand rows do not repay starting workers; an export of
-    millions of rows formats each line in the database, and that work divides
-    between processes. A result without text (``q``) is read by walking the
-    date index, its rows shared out between the workers: the planner would
-    rather sort a parallel scan of the whole result (gigabytes of finished
-    lines), so sorting is switched off for it. A text result is left to the
-    planner, which finds it through the text's index.
+    For a long read of a whole result (an export; ``q`` is the result's text
+    query). It runs in a transaction: a cursor opened outside one must
+    survive its commit (``WITH HOLD``), and PostgreSQL then computes the whole
+    result before handing over its first row. PostgreSQL streams it with
+    ``COPY (query) TO STDOUT`` in binary, the text arriving as the bytes sent
+    on, since a cursor never runs in parallel and ``COPY`` may
+    (``_parallel_read``); SQLite reads a cursor ``rows`` at a time.
     """
-    if is_postgresql():
-        settings = {**_PARALLEL_READ, **({"enable_sort": "off"} if WebQuery.parse(q).is_empty else {})}
+    with transaction.atomic():
+        if not is_postgresql():
+            batches = values.iterator(chunk_size=rows)
+            while batch := list(itertools.islice(batches, rows)):
+                yield "".join(batch).encode("utf-8")
+            return
+        sql, params = values.query.sql_with_params()
         with connection.cursor() as cursor:
-            calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
-            cursor.execute(f"SELECT {calls}", [str(part) for item in settings.items() for part in item])
-    yield
+            _parallel_read(cursor, q)
+            with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT binary)", params) as copy:
+                copy.set_types(["bytea"])  # a text value's binary form is its UTF-8 bytes
+                lines = (line for (line,) in copy.rows())
+                while batch := list(itertools.islice(lines, rows)):
+                    yield b"".join(batch)
+
+
+def _parallel_read(cursor, q: str) -> None:
+    """Let this transaction's long read of a result in date order use parallel workers (PostgreSQL).
+
+    The app's connections turn parallel query off, since a page's few
+    thousand rows do not repay starting workers; an export of millions of
+    rows divides between processes: two workers read the rows (the walk of
+    the date index and the joins, random reads that cost most) while the
+    leader formats and sends them, not reading rows itself. A result without
+    text (``q``) is read by walking the date index, its rows shared out
+    between the workers: the planner would rather sort a parallel scan of the
+    whole result (gigabytes of finished lines), so sorting is switched off for
+    it. A text result is left to the planner, which finds it through the
+    text's index. Measured with ``psql`` on the million-letter benchmark: the
+    whole export's statement 55.6 s alone, 39.6 s so.
+    """
+    settings = {**_PARALLEL_READ, **({"enable_sort": "off"} if WebQuery.parse(q).is_empty else {})}
+    calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
+    cursor.execute(f"SELECT {calls}", [str(part) for item in settings.items() for part in item])
 
 
 _PARALLEL_READ = {
@@ -878,6 +904,7 @@ _PARALLEL_READ = {
     "parallel_setup_cost": 0,
     "parallel_tuple_cost": 0,
     "min_parallel_index_scan_size": 0,
+    "parallel_leader_participation": "off",
 }
 
 
