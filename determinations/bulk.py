@@ -115,6 +115,8 @@ def _prepare_indexed(letter_file: LetterFile) -> _IndexedLetter | Failure:
     prepared = prepare(letter_file)
     if isinstance(prepared, Failure):
         return prepared
+    if not search.is_postgresql():  # SQLite finds phrases with FTS5 (``search.document_pairs``)
+        return _IndexedLetter(prepared, ["{}"] * len(prepared.letter.items))
     summary = phrases.pairs(prepared.letter.summary)
     pairs = [
         search.document_pairs(

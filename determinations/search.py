@@ -1116,7 +1116,7 @@ def index_row(
     families = set(families)
     citations = decision_citations(decision.reviewer_citation, decision.claims_administrator_citation)
     if pairs is None:
-        pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs)
+        pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs) if is_postgresql() else "{}"
     return IndexRow(
         decision_id=decision.pk,
         determination_id=letter.pk,
@@ -1153,7 +1153,8 @@ def decision_citations(reviewer_citation: str, claims_administrator_citation: st
 def document_pairs(request: str, citations: str, rationale: str, summary_pairs: Iterable[int]) -> str:
     """A decision's ``pairs`` column: the word pairs of its text and of its letter's summary, as an array literal.
 
-    Pure Python over parsed values, so bulk ingest computes it in its parsing workers.
+    Pure Python over parsed values, so bulk ingest computes it in its parsing workers. PostgreSQL's only:
+    SQLite finds phrases with FTS5, and its rows carry the empty array.
     """
     return phrases.array_literal(phrases.pairs(f"{request}\n{citations}\n{rationale}").union(summary_pairs))
 

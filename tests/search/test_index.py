@@ -88,23 +88,3 @@ def test_deleted_letters_drop_out():
     search.index_determinations([pk])
     assert not SearchEntry.objects.exists()
     assert not search.text_match(SearchEntry.objects.all(), "norco").exists()
-
-
-def test_phrase_pairs_stay_in_the_row_and_documents_are_compressed_with_lz4():
-    """PostgreSQL: a date-ordered walk checks each row's pairs, so they are stored in it (migrations 0011, 0014).
-
-    SQLite keeps documents in its FTS5 table instead and has no pairs column to place.
-    """
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [search._FTS])
-            assert "fts5" in cursor.fetchone()[0].lower()
-            return
-        cursor.execute(
-            "SELECT attname, attstorage, attcompression FROM pg_attribute "
-            "WHERE attrelid = 'determinations_searchentry'::regclass AND attname IN ('pairs', 'document')"
-        )
-        storage = {name: (kind, method) for name, kind, method in cursor.fetchall()}
-    assert storage == {"pairs": ("m", "l"), "document": ("x", "l")}
