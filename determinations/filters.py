@@ -4,7 +4,7 @@
 validates the GET parameters, renders the filter form, and turns a valid query
 into a queryset. Repeating a parameter ORs its values. Invalid values are
 reported in ``errors`` and their filter is ignored, so a bad bookmark still
-shows a page. ``facets`` computes the count beside every option for the current
+shows a page. ``FacetCounting`` computes the count beside every option for the current
 query, each facet ignoring its own selection (so its other options stay
 reachable).
 
@@ -179,19 +179,14 @@ class Facets:
     exact: bool
 
 
-def facets(filterset: DecisionFilter) -> Facets:
+class FacetCounting:
     """For each facet, every option with a count (or selected), counted without the facet's own selection.
 
     Facets nobody selected share one count of the current result; each facet
     with a selection is counted once more without it (so its other options
-    show what choosing them would add).
+    show what choosing them would add). Two steps, so a page can run the
+    counts alongside its other queries: ``tallies()``, then ``facets()``.
     """
-    counting = FacetCounting(filterset)
-    return counting.facets([tally() for tally in counting.tallies()])
-
-
-class FacetCounting:
-    """The counts behind ``facets``, in two steps so a page can run them alongside its other queries."""
 
     def __init__(self, filterset: DecisionFilter) -> None:
         filterset.is_valid()
