@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.db.models import Field, JSONField, Model
 from psycopg.types.json import Jsonb
 
-from . import phrases, search
+from . import search
 from .ingest import (
     Failure,
     IngestSummary,
@@ -115,19 +115,7 @@ def _prepare_indexed(letter_file: LetterFile) -> _IndexedLetter | Failure:
     prepared = prepare(letter_file)
     if isinstance(prepared, Failure):
         return prepared
-    if not search.is_postgresql():  # SQLite finds phrases with FTS5 (``search.document_pairs``)
-        return _IndexedLetter(prepared, ["{}"] * len(prepared.letter.items))
-    summary = phrases.pairs(prepared.letter.summary)
-    pairs = [
-        search.document_pairs(
-            item.request,
-            search.decision_citations(item.reviewer_citation, item.claims_administrator_citation),
-            item.rationale,
-            summary,
-        )
-        for item in prepared.letter.items
-    ]
-    return _IndexedLetter(prepared, pairs)
+    return _IndexedLetter(prepared, search.letter_pairs(prepared.letter))
 
 
 @dataclass

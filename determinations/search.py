@@ -58,6 +58,7 @@ from django.db.models.lookups import In
 
 from . import phrases
 from .models import AgeBand, Decision, Determination, DisputedItem, Family, Patient, SearchEntry
+from .parsing.letter import ParsedLetter
 
 CONFIG = "english"
 #: Counts are exact up to this many decisions and estimated beyond (DESIGN.md section 10).
@@ -689,7 +690,7 @@ def tallies_and_page(
     (SQLite, or inside a transaction whose writes other connections cannot
     see) they run in turn and the page is told the first tally's count.
     """
-    if not (is_postgresql() and not connection.in_atomic_block):
+    if not is_postgresql() or connection.in_atomic_block:
         counted = [call() for call in tallies]
         return counted, page(counted[0].count.value)
     pool = _read_pool(os.getpid())
@@ -1116,7 +1117,7 @@ def index_row(
     families = set(families)
     citations = decision_citations(decision.reviewer_citation, decision.claims_administrator_citation)
     if pairs is None:
-        pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs) if is_postgresql() else "{}"
+        pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs)
     return IndexRow(
         decision_id=decision.pk,
         determination_id=letter.pk,
@@ -1150,12 +1151,29 @@ def decision_citations(reviewer_citation: str, claims_administrator_citation: st
     return f"{reviewer_citation} {claims_administrator_citation}"
 
 
+def letter_pairs(letter: ParsedLetter) -> list[str]:
+    """``document_pairs`` of each decision of a parsed letter: pure Python, so bulk ingest's workers compute it."""
+    if not is_postgresql():
+        return ["{}"] * len(letter.items)
+    summary = phrases.pairs(letter.summary)
+    return [
+        document_pairs(
+            item.request,
+            decision_citations(item.reviewer_citation, item.claims_administrator_citation),
+            item.rationale,
+            summary,
+        )
+        for item in letter.items
+    ]
+
+
 def document_pairs(request: str, citations: str, rationale: str, summary_pairs: Iterable[int]) -> str:
     """A decision's ``pairs`` column: the word pairs of its text and of its letter's summary, as an array literal.
 
-    Pure Python over parsed values, so bulk ingest computes it in its parsing workers. PostgreSQL's only:
-    SQLite finds phrases with FTS5, and its rows carry the empty array.
+    PostgreSQL's only: SQLite finds phrases with FTS5, and its rows carry the empty array.
     """
+    if not is_postgresql():
+        return "{}"
     return phrases.array_literal(phrases.pairs(f"{request}\n{citations}\n{rationale}").union(summary_pairs))
 
 

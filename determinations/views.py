@@ -32,7 +32,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         search.page_ids, state.queryset, state.q, state.sort, (page - 1) * PER_PAGE, PER_PAGE,
         unsearched=state.filterset.queryset_without("q"),
     )  # fmt: skip
-    tallies, ids = search.tallies_and_page(counting.tallies(), lambda expected: find_page(expected=expected))
+    tallies, ids = search.tallies_and_page(counting.tallies(), find_page)
     found = counting.facets(tallies)
     total = found.count
     notices = list(state.notices)
