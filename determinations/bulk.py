@@ -250,7 +250,7 @@ class _BatchWriter:
                 parsed, items, decisions, pairs, strict=True
             )
         ]
-        search.write_index(rows, {d.pk: d.summary for d in determinations})
+        search.write_index(rows)
 
     def _reviewer_ids(self, letters: list[PreparedLetter]) -> list[int]:
         fields = [reviewer_fields(p.letter) for p in letters]

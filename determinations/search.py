@@ -1062,7 +1062,10 @@ def _highlight(raw: str) -> str:
 
 @dataclass(frozen=True)
 class IndexRow:
-    """Everything one decision puts in the search index: its ``SearchEntry`` columns and its own text."""
+    """What one decision puts in the search index beside its text: its ``SearchEntry`` columns and phrase pairs.
+
+    ``write_index`` reads the text itself from the decision's stored rows.
+    """
 
     decision_id: int
     determination_id: int
@@ -1084,9 +1087,6 @@ class IndexRow:
     needs_review: bool
     synthetic: bool
     sample: int
-    request: str
-    citations: str
-    rationale: str
     #: Adjacent-word pairs of the decision's text and its letter's summary (``document_pairs``).
     pairs: str
 
@@ -1096,7 +1096,7 @@ class IndexRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(IndexRow))
-_ENTRY_COLUMNS = tuple(name for name in _ROW_FIELDS if name not in {"request", "citations", "rationale", "pairs"})
+_ENTRY_COLUMNS = tuple(name for name in _ROW_FIELDS if name != "pairs")
 
 
 def index_row(
@@ -1115,8 +1115,8 @@ def index_row(
     ``pairs`` is the decision's ``document_pairs`` where the caller computed it already (bulk ingest's workers).
     """
     families = set(families)
-    citations = decision_citations(decision.reviewer_citation, decision.claims_administrator_citation)
     if pairs is None:
+        citations = decision_citations(decision.reviewer_citation, decision.claims_administrator_citation)
         pairs = document_pairs(item.request, citations, decision.rationale, summary_pairs)
     return IndexRow(
         decision_id=decision.pk,
@@ -1139,9 +1139,6 @@ def index_row(
         needs_review=letter.needs_review,
         synthetic=letter.synthetic,
         sample=sample_bucket(decision.pk),
-        request=item.request,
-        citations=citations,
-        rationale=decision.rationale,
         pairs=pairs,
     )
 
@@ -1195,29 +1192,32 @@ def index_determinations(ids: Iterable[int]) -> None:
             .defer("item__determination__full_text", "item__determination__sections")
             .prefetch_related("guidelines")
         )
-        rows, summaries, summary_pairs = [], {}, {}
+        rows, summary_pairs = [], {}
         for decision in decisions:
             item = decision.item
             letter = item.determination
             families = (g.family for g in decision.guidelines.all())
-            if letter.pk not in summaries:
-                summaries[letter.pk], summary_pairs[letter.pk] = letter.summary, phrases.pairs(letter.summary)
+            if letter.pk not in summary_pairs:
+                summary_pairs[letter.pk] = phrases.pairs(letter.summary)
             specialty = letter.reviewer.specialty
             rows.append(
                 index_row(letter, letter.patient, specialty, item, decision, families, summary_pairs[letter.pk])
             )
-        write_index(rows, summaries)
+        write_index(rows)
 
 
-def write_index(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
-    """Add index rows for decisions not indexed yet, each document holding its letter's summary (``summaries``)."""
+def write_index(rows: Sequence[IndexRow]) -> None:
+    """Add index rows for decisions not indexed yet, stored already (their text is read from their rows).
+
+    Each document is the decision's request, citations and rationale and its letter's summary.
+    """
     if not rows:
         return
     if is_postgresql():
-        _write_postgres(rows, summaries)
+        _write_postgres(rows)
     else:
         forget_matches()
-        _write_sqlite(rows, summaries)
+        _write_sqlite(rows)
 
 
 _STAGING = """
@@ -1225,18 +1225,17 @@ CREATE TEMP TABLE IF NOT EXISTS search_staging (
     decision_id bigint, determination_id bigint, case_number text, decision_date date, year integer,
     outcome text, category text, subcategory text, specialty text, cites_mtus boolean, cites_acoem boolean,
     cites_odg boolean, cites_other boolean, sex text, age_band text, priority text, region text,
-    needs_review boolean, synthetic boolean, sample integer, request text, citations text, rationale text,
-    pairs integer[]
+    needs_review boolean, synthetic boolean, sample integer, pairs integer[]
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS summary_staging (determination_id bigint, summary text) ON COMMIT DELETE ROWS;
-TRUNCATE search_staging, summary_staging;
+TRUNCATE search_staging;
 """
 
 
-def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
+def _write_postgres(rows: Sequence[IndexRow]) -> None:
     """Stage the rows with ``COPY``, then compute every ``tsvector`` in one ``INSERT ... SELECT``.
 
-    The summary's vector is computed once per letter and appended to each of its decisions' vectors.
+    The text is read by primary key from the rows just stored rather than sent again; the summary's vector is
+    computed once per letter and appended to each of its decisions' vectors.
     """
     columns = ", ".join(_ENTRY_COLUMNS)
     with transaction.atomic(), connection.cursor() as cursor:
@@ -1245,40 +1244,61 @@ def _write_postgres(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None
         with cursor.cursor.copy("COPY search_staging FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row.values())
-        with cursor.cursor.copy("COPY summary_staging FROM STDIN") as copy:
-            for letter_id in {row.determination_id for row in rows}:
-                copy.write_row((letter_id, summaries.get(letter_id, "")))
         cursor.execute(
             f"""
+            WITH letter AS MATERIALIZED (
+                SELECT l.id AS determination_id, setweight(to_tsvector(%(config)s::regconfig, l.summary), 'C') AS document
+                FROM (SELECT DISTINCT determination_id FROM search_staging) s
+                CROSS JOIN LATERAL (
+                    SELECT id, summary FROM determinations_determination WHERE id = s.determination_id
+                ) l
+            )
             INSERT INTO determinations_searchentry ({columns}, pairs, document)
             SELECT {", ".join(f"s.{c}" for c in _ENTRY_COLUMNS)}, s.pairs,
-                   setweight(to_tsvector(%(config)s::regconfig, s.request), 'A')
-                   || setweight(to_tsvector(%(config)s::regconfig, s.citations), 'B')
-                   || setweight(to_tsvector(%(config)s::regconfig, s.rationale), 'B')
+                   setweight(to_tsvector(%(config)s::regconfig, text.request), 'A')
+                   || setweight(to_tsvector(%(config)s::regconfig, text.citations), 'B')
+                   || setweight(to_tsvector(%(config)s::regconfig, text.rationale), 'B')
                    || letter.document
             FROM search_staging s
-            JOIN (SELECT determination_id, setweight(to_tsvector(%(config)s::regconfig, summary), 'C') AS document
-                  FROM summary_staging) letter USING (determination_id)
+            CROSS JOIN LATERAL (
+                SELECT i.request, d.reviewer_citation || ' ' || d.claims_administrator_citation AS citations, d.rationale
+                FROM determinations_decision d JOIN determinations_disputeditem i ON i.id = d.item_id
+                WHERE d.id = s.decision_id
+            ) text
+            JOIN letter USING (determination_id)
             """,
             {"config": CONFIG},
         )
 
 
-def _write_sqlite(rows: Sequence[IndexRow], summaries: dict[int, str]) -> None:
+def _write_sqlite(rows: Sequence[IndexRow]) -> None:
     columns = ", ".join(_ENTRY_COLUMNS)
     marks = ", ".join("%s" for _ in _ENTRY_COLUMNS)
+    letters = sorted({row.determination_id for row in rows})
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO determinations_searchentry ({columns}) VALUES ({marks})",
             [row.values()[: len(_ENTRY_COLUMNS)] for row in rows],
         )
-        cursor.executemany(
-            f"INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary) VALUES (%s, %s, %s, %s, %s)",
-            [
-                (row.decision_id, row.request, row.citations, row.rationale, summaries.get(row.determination_id, ""))
-                for row in rows
-            ],
-        )
+        for start in range(0, len(letters), _SQLITE_IDS_PER_STATEMENT):
+            chunk = letters[start : start + _SQLITE_IDS_PER_STATEMENT]
+            cursor.execute(
+                f"""
+                INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary)
+                SELECT d.id, i.request, d.reviewer_citation || ' ' || d.claims_administrator_citation, d.rationale,
+                       l.summary
+                FROM determinations_searchentry e
+                JOIN determinations_decision d ON d.id = e.decision_id
+                JOIN determinations_disputeditem i ON i.id = d.item_id
+                JOIN determinations_determination l ON l.id = i.determination_id
+                WHERE e.determination_id IN ({", ".join("%s" for _ in chunk)})
+                """,
+                chunk,
+            )
+
+
+#: Ids bound in one SQLite statement (old SQLite builds allow 999 variables).
+_SQLITE_IDS_PER_STATEMENT = 900
 
 
 def _delete_index(ids: list[int]) -> None:
