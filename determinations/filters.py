@@ -195,10 +195,11 @@ class FacetCounting:
         self.chosen = [name for name in FACETS if self.selected[name]]
 
     def tallies(self) -> list[Callable[[], search.Tally]]:
-        """The counts to run, independent of each other: the current result's, then one per facet with a selection."""
+        """The counts to run, independent of each other: the current result's (kept for its page, where the
+        database allows: ``search.tally``), then one per facet with a selection."""
         unselected = [name for name in FACETS if not self.selected[name]]
         return [
-            partial(search.tally, self.filterset.qs, unselected),
+            partial(search.tally, self.filterset.qs, unselected, keep=True),
             *(partial(search.tally, self.filterset.queryset_without(name), [name]) for name in self.chosen),
         ]
 

@@ -349,9 +349,13 @@ def _fts5_matches(fts_query: str) -> Q:
 
 
 def forget_matches(**kwargs) -> None:
-    """Drop this thread's temporary match tables on every SQLite connection (at the end of a request, after writes)."""
+    """Drop this thread's temporary match tables and kept results on every SQLite connection (at the end of a
+    request, after writes)."""
     thread = threading.get_ident()
     for conn in connections.all(initialized_only=True):
+        kept = conn.__dict__.get("_imr_kept_results", {})
+        for key in [key for key in kept if key[0] == thread]:
+            del kept[key]
         tables = conn.__dict__.get("_imr_fts_matches", {})
         mine = [tables.pop(key)[0] for key in list(tables) if key[0] == thread]
         if mine and conn.vendor == "sqlite" and conn.connection is not None:
@@ -407,7 +411,7 @@ class Tally:
     facets: dict[str, dict[str, int]]
 
 
-def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Tally:
+def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = (), keep: bool = False) -> Tally:
     """Count a result and, per facet dimension, its decisions by value.
 
     Up to ``EXACT_COUNT_LIMIT`` matches everything is counted exactly from one
@@ -416,6 +420,10 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
     order) is counted and scaled: the database reads only the sampled rows,
     found through the same indexes as the query. The database's own estimate
     of the size decides which to try first (and how large a sample to take).
+
+    ``keep``: on SQLite, a result counted exactly is also kept (its ids and
+    dates) until the request ends, and ``page_ids`` sorts it instead of
+    reading the table again.
     """
     columns = [column for name in dimensions for column in FACET_COLUMNS[name]] or ["pk"]
     queryset = queryset.order_by()
@@ -426,7 +434,7 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
         estimating_sample = _sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS)
         planned = estimating_sample[0] * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
     if planned <= _EXACT_SLACK[connection.vendor] * EXACT_COUNT_LIMIT:
-        exact = _exact_tally(queryset, columns, dimensions)
+        exact = _exact_tally(queryset, columns, dimensions, keep)
         if exact is not None:
             return exact
         planned = max(planned, 3 * EXACT_COUNT_LIMIT)  # more than the limit, however few the planner expected
@@ -439,7 +447,7 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = ()) -> Ta
         permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(sampled, 1))
         sampled, facets = _sampled_counts(queryset, columns, dimensions, permille)
     estimate = round(sampled * SAMPLE_SCALE / permille)
-    if estimate <= EXACT_COUNT_LIMIT and (exact := _exact_tally(queryset, columns, dimensions)) is not None:
+    if estimate <= EXACT_COUNT_LIMIT and (exact := _exact_tally(queryset, columns, dimensions, keep)) is not None:
         return exact
     return Tally(ResultCount(max(estimate, EXACT_COUNT_LIMIT + 1), False), facets)
 
@@ -454,15 +462,53 @@ def _sampled_counts(
     queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str], permille: int
 ) -> tuple[int, dict[str, dict[str, int]]]:
     """``_counts`` of the decisions in the first ``permille`` sample buckets, facets scaled up to the whole."""
-    return _counts(queryset.filter(sample__lt=permille), columns, dimensions, SAMPLE_SCALE / permille)
+    total, facets, _ = _counts(queryset.filter(sample__lt=permille), columns, dimensions, SAMPLE_SCALE / permille)
+    return total, facets
 
 
-def _exact_tally(queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str]) -> Tally | None:
-    """Counts from every match, or ``None`` when there are more than ``EXACT_COUNT_LIMIT``."""
-    count, facets = _counts(queryset, columns, dimensions, 1.0, limit=EXACT_COUNT_LIMIT + 1)
+def _exact_tally(
+    queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str], keep: bool = False
+) -> Tally | None:
+    """Counts from every match, or ``None`` when there are more than ``EXACT_COUNT_LIMIT``; ``keep`` as ``tally``."""
+    keep = keep and not is_postgresql()
+    count, facets, rows = _counts(queryset, columns, dimensions, 1.0, limit=EXACT_COUNT_LIMIT + 1, keep=keep)
     if count > EXACT_COUNT_LIMIT:
         return None
+    if keep:
+        _kept_results()[_result_key(queryset)] = rows
     return Tally(ResultCount(count, True), facets)
+
+
+def _kept_results() -> dict[tuple, list[tuple[int, object]]]:
+    """This connection's results kept by ``tally(keep=True)``, by thread and query (cleared by ``forget_matches``)."""
+    return connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_imr_kept_results", {})
+
+
+def _result_key(queryset: QuerySet[SearchEntry]) -> tuple:
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return threading.get_ident(), sql, tuple(params)
+
+
+def _kept_page(queryset: QuerySet[SearchEntry], sort: str, offset: int, limit: int) -> list | None:
+    """``(id, date)`` of a page of a result kept by ``tally(keep=True)`` in date order, or ``None`` if not kept.
+
+    The order of ``_date_order``: by date (newest or oldest first), then id the same way, undated decisions last.
+    """
+    try:
+        rows = _kept_results().get(_result_key(queryset))
+    except EmptyResultSet:
+        return None
+    if rows is None:
+        return None
+    newest = sort != "oldest"
+    dated = sorted((row for row in rows if row[1] is not None), key=lambda row: (row[1], row[0]), reverse=newest)
+    undated = sorted((row for row in rows if row[1] is None), reverse=newest)
+    return [(pk, _as_date(day)) for pk, day in (dated + undated)[offset : offset + limit]]
+
+
+def _as_date(value: object) -> datetime.date | None:
+    """A date as SQLite hands it over from a ``WITH`` (text) or a column (a date)."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _counts(
@@ -471,25 +517,28 @@ def _counts(
     dimensions: Sequence[str],
     scale: float,
     limit: int | None = None,
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value, times ``scale``.
+    keep: bool = False,
+) -> tuple[int, dict[str, dict[str, int]], list[tuple[int, object]]]:
+    """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value, times ``scale``;
+    and, with ``keep`` (SQLite), every row's id and date.
 
     The database groups them, so only the counts reach Python: PostgreSQL in
     one pass (``GROUPING SETS``); SQLite, which has no grouping sets, with one
     ``GROUP BY`` per column over the matches materialised once.
     """
-    rows = queryset.values_list(*columns)
+    rows = queryset.values_list(*columns, *(("pk", "decision_date") if keep else ()))
     if limit is not None:
         rows = rows[:limit]
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:
-        return 0, {name: {} for name in dimensions}
+        return 0, {name: {} for name in dimensions}, []
     names = [f"c{i}" for i in range(len(columns))]
     if is_postgresql():
         groups = _postgres_groups(sql, params, names, dimensions)
     else:
-        groups = _sqlite_groups(sql, params, names, dimensions)
+        groups = _sqlite_groups(sql, params, names, dimensions, keep)
+    kept = [(value, n) for position, value, n in groups if position == _KEPT_ROW]
     flags = {
         i
         for i, column in enumerate(columns)
@@ -498,11 +547,15 @@ def _counts(
     total = 0
     by_column: list[Counter] = [Counter() for _ in columns]
     for position, value, n in groups:
-        if position < 0:
+        if position == _TOTAL:
             total = n
-        else:  # SQLite hands booleans over as 0 and 1
+        elif position >= 0:  # SQLite hands booleans over as 0 and 1
             by_column[position][bool(value) if position in flags and value is not None else value] += n
-    return total, _facets_from_groups(by_column, dimensions, scale)
+    return total, _facets_from_groups(by_column, dimensions, scale), kept
+
+
+#: Positions in ``_counts``'s groups that are not a facet column's: the total, and a kept row (id, date).
+_TOTAL, _KEPT_ROW = -1, -2
 
 
 def _postgres_groups(sql: str, params: Sequence, names: list[str], dimensions: Sequence[str]) -> list[tuple]:
@@ -527,14 +580,20 @@ def _postgres_groups(sql: str, params: Sequence, names: list[str], dimensions: S
     return groups
 
 
-def _sqlite_groups(sql: str, params: Sequence, names: list[str], dimensions: Sequence[str]) -> list[tuple]:
-    """``_postgres_groups`` on SQLite: the matches materialised once, then one ``GROUP BY`` per column."""
-    selects = ["SELECT -1, NULL, count(*) FROM matched"]
+def _sqlite_groups(
+    sql: str, params: Sequence, names: list[str], dimensions: Sequence[str], keep: bool = False
+) -> list[tuple]:
+    """``_postgres_groups`` on SQLite: the matches materialised once, then one ``GROUP BY`` per column; with
+    ``keep``, also ``(_KEPT_ROW, id, date)`` for every match (``sql`` then selects the id and date last)."""
+    selects = [f"SELECT {_TOTAL}, NULL, count(*) FROM matched"]
     if dimensions:
         selects += [f"SELECT {i}, {name}, count(*) FROM matched GROUP BY {name}" for i, name in enumerate(names)]
+    columns = [*names, *(("kept_id", "kept_date") if keep else ())]
+    if keep:
+        selects.append(f"SELECT {_KEPT_ROW}, kept_id, kept_date FROM matched")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH matched ({', '.join(names)}) AS MATERIALIZED ({sql}) {' UNION ALL '.join(selects)}", params
+            f"WITH matched ({', '.join(columns)}) AS MATERIALIZED ({sql}) {' UNION ALL '.join(selects)}", params
         )
         return cursor.fetchall()
 
@@ -773,7 +832,11 @@ class _Window:
     unsearched: QuerySet[SearchEntry] | None
 
     def by_date(self, sort: str, offset: int, limit: int) -> list[tuple[int, datetime.date | None]]:
-        """``(id, date)`` of matches ``offset`` to ``offset + limit`` in date order, walked or sorted as is cheaper."""
+        """``(id, date)`` of matches ``offset`` to ``offset + limit`` in date order, walked or sorted as is cheaper
+        (or sorted in Python, where ``tally`` kept the result)."""
+        kept = None if is_postgresql() else _kept_page(self.queryset, sort, offset, limit)
+        if kept is not None:
+            return kept
         plan = self._plan(offset + limit)
         window = self.queryset.order_by(*_date_order(sort, unindexed=plan == "sort"))
         window = window.values_list("pk", "decision_date")[offset : offset + limit]
