@@ -474,8 +474,8 @@ def _exact_tally(
     count, facets, rows = _counts(queryset, columns, dimensions, 1.0, limit=EXACT_COUNT_LIMIT + 1, keep=keep)
     if count > EXACT_COUNT_LIMIT:
         return None
-    if keep:
-        _kept_results()[_result_key(queryset)] = rows
+    if keep and (key := _result_key(queryset)) is not None:
+        _kept_results()[key] = rows
     return Tally(ResultCount(count, True), facets)
 
 
@@ -484,8 +484,12 @@ def _kept_results() -> dict[tuple, list[tuple[int, object]]]:
     return connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_imr_kept_results", {})
 
 
-def _result_key(queryset: QuerySet[SearchEntry]) -> tuple:
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+def _result_key(queryset: QuerySet[SearchEntry]) -> tuple | None:
+    """What a kept result is found by: the thread and the query (``None`` for a query that can match nothing)."""
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return None
     return threading.get_ident(), sql, tuple(params)
 
 
@@ -494,10 +498,7 @@ def _kept_page(queryset: QuerySet[SearchEntry], sort: str, offset: int, limit: i
 
     The order of ``_date_order``: by date (newest or oldest first), then id the same way, undated decisions last.
     """
-    try:
-        rows = _kept_results().get(_result_key(queryset))
-    except EmptyResultSet:
-        return None
+    rows = _kept_results().get(_result_key(queryset))
     if rows is None:
         return None
     newest = sort != "oldest"
