@@ -1304,8 +1304,9 @@ TRUNCATE search_staging;
 def _write_postgres(rows: Sequence[IndexRow]) -> None:
     """Stage the rows with ``COPY``, then compute every ``tsvector`` in one ``INSERT ... SELECT``.
 
-    The text is read by primary key from the rows just stored rather than sent again; the summary's vector is
-    computed once per letter and appended to each of its decisions' vectors.
+    The text is read by primary key from the rows just stored rather than sent again (the citations joined as
+    ``decision_citations`` joins them); the summary's vector is computed once per letter and appended to each of
+    its decisions' vectors.
     """
     columns = ", ".join(_ENTRY_COLUMNS)
     with transaction.atomic(), connection.cursor() as cursor:
