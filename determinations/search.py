@@ -576,7 +576,7 @@ def _postgres_groups(sql: str, params: Sequence, names: list[str], dimensions: S
     everything = (1 << len(names)) - 1
     groups = []
     for mask, *values, n in rows:
-        position = len(names) - (everything ^ mask).bit_length() if mask != everything else -1
+        position = len(names) - (everything ^ mask).bit_length() if mask != everything else _TOTAL
         groups.append((position, values[position] if position >= 0 else None, n))
     return groups
 
@@ -1351,25 +1351,19 @@ def _write_sqlite(rows: Sequence[IndexRow]) -> None:
             f"INSERT INTO determinations_searchentry ({columns}) VALUES ({marks})",
             [row.values()[: len(_ENTRY_COLUMNS)] for row in rows],
         )
-        for start in range(0, len(letters), _SQLITE_IDS_PER_STATEMENT):
-            chunk = letters[start : start + _SQLITE_IDS_PER_STATEMENT]
-            cursor.execute(
-                f"""
-                INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary)
-                SELECT d.id, i.request, d.reviewer_citation || ' ' || d.claims_administrator_citation, d.rationale,
-                       l.summary
-                FROM determinations_searchentry e
-                JOIN determinations_decision d ON d.id = e.decision_id
-                JOIN determinations_disputeditem i ON i.id = d.item_id
-                JOIN determinations_determination l ON l.id = i.determination_id
-                WHERE e.determination_id IN ({", ".join("%s" for _ in chunk)})
-                """,
-                chunk,
-            )
-
-
-#: Ids bound in one SQLite statement (old SQLite builds allow 999 variables).
-_SQLITE_IDS_PER_STATEMENT = 900
+        cursor.execute(
+            f"""
+            INSERT OR REPLACE INTO {_FTS} (rowid, request, citations, rationale, summary)
+            SELECT d.id, i.request, d.reviewer_citation || ' ' || d.claims_administrator_citation, d.rationale,
+                   l.summary
+            FROM determinations_searchentry e
+            JOIN determinations_decision d ON d.id = e.decision_id
+            JOIN determinations_disputeditem i ON i.id = d.item_id
+            JOIN determinations_determination l ON l.id = i.determination_id
+            WHERE e.determination_id IN (SELECT value FROM json_each(%s))
+            """,
+            [json.dumps(letters)],
+        )
 
 
 def _delete_index(ids: list[int]) -> None:
