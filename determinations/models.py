@@ -315,3 +315,29 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"search entry for decision {self.decision_id}"
+
+
+class PhrasePairs(models.Model):
+    """PostgreSQL only: a decision's phrase pairs again, in a narrow table of their own walked newest first.
+
+    ``SearchEntry.pairs`` (added by migration 0007, GIN-indexed) finds a
+    phrase's decisions; but its row keeps them in TOAST, so a walk of the
+    search rows in date order pays four buffer reads a decision just to test
+    them. This table holds the same pairs in the row (migration 0014), about
+    ten decisions a page, with an index in "newest first" order: a phrase
+    search whose page is walked tests each decision's pairs here and reads
+    its search row only where they are all present. Derived data, written and
+    deleted with the search row by ``determinations.search``; empty on SQLite,
+    which finds phrases with FTS5.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="+", db_column="decision_id"
+    )
+    decision_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "phrase pairs"
+
+    def __str__(self) -> str:
+        return f"phrase pairs of decision {self.entry_id}"

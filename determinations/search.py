@@ -51,13 +51,13 @@ from dataclasses import dataclass, field, fields
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections, transaction
-from django.db.models import BooleanField, CharField, DateField, F, FloatField, Func, Q, QuerySet
+from django.db.models import BigIntegerField, BooleanField, CharField, DateField, F, FloatField, Func, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
 
 from . import phrases
-from .models import AgeBand, Decision, Determination, DisputedItem, Family, Patient, SearchEntry
+from .models import AgeBand, Decision, Determination, DisputedItem, Family, Patient, PhrasePairs, SearchEntry
 from .parsing.letter import ParsedLetter
 
 CONFIG = "english"
@@ -207,13 +207,11 @@ def _query_tsquery(query: WebQuery, positive_only: bool = False) -> tuple[str, l
     return "(" + " || ".join(sql for sql, _ in pieces) + ")", [p for _, params in pieces for p in params]
 
 
-def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: str) -> tuple[str, list]:
-    """SQL for one alternative: its phrases of plain words through the pair index, every other term in one tsquery.
+def _pair_conditions(terms: Sequence[Term], pairs_column: str) -> tuple[list[str], list, list[Term]]:
+    """What one alternative asks of a decision's phrase pairs (SQL and parameters), and the terms left to its document.
 
-    Two words are exactly their pair; longer phrases are checked in the
-    document too, but only where every pair is present. Everything the
-    document must (or must not) hold goes into a single ``@@``, so each
-    candidate's document is read from TOAST and decompressed once, not once per term.
+    Two words are exactly their pair; a longer phrase needs every pair present
+    and is then checked in the document too.
     """
     conditions, params, in_document = [], [], []
     for term in terms:
@@ -226,11 +224,35 @@ def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: s
             conditions.append(f"({pairs_column} @> %s::integer[])")
             params.append(pairs)
         in_document.append(term)
+    return conditions, params, in_document
+
+
+def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: str) -> tuple[str, list]:
+    """SQL for one alternative: its phrases of plain words through the pair index, every other term in one tsquery.
+
+    Everything the document must (or must not) hold goes into a single ``@@``,
+    so each candidate's document is read from TOAST and decompressed once, not
+    once per term.
+    """
+    conditions, params, in_document = _pair_conditions(terms, pairs_column)
     if in_document:
         tsquery, tsparams = _tsquery(in_document)
         conditions.append(f"({document} @@ {tsquery})")
         params += tsparams
     return "(" + " AND ".join(conditions) + ")", params
+
+
+def _pairs_prefilter(query: WebQuery, pairs_column: str) -> tuple[str, list] | None:
+    """What a decision's phrase pairs alone must hold for it to match ``query``, or ``None`` when some alternative
+    has no phrase of plain words to ask them for (its matches could then be any decision)."""
+    alternatives, params = [], []
+    for terms in query.alternatives:
+        if not any(not term.negated and phrases.phrase_pairs(term.words) is not None for term in terms):
+            return None
+        conditions, pair_params, _ = _pair_conditions(terms, pairs_column)
+        alternatives.append("(" + " AND ".join(conditions) + ")")
+        params += pair_params
+    return "(" + " OR ".join(alternatives) + ")", params
 
 
 class _Document(Expression):
@@ -248,13 +270,15 @@ class _Matches(Expression):
 
     output_field = BooleanField()
 
-    def __init__(self, query: WebQuery) -> None:
+    def __init__(self, query: WebQuery, pairs_column: str | None = None) -> None:
         super().__init__()
         self.query = query
+        self.pairs_column = pairs_column
 
     def as_sql(self, compiler, connection):
+        """``pairs_column``, when given, is where the phrase pairs are read instead of the entry's own column."""
         document, params = compiler.compile(_Document())
-        pairs_column = document.rsplit(".", 1)[0] + '."pairs"'
+        pairs_column = self.pairs_column or document.rsplit(".", 1)[0] + '."pairs"'
         alternatives = []
         for terms in self.query.alternatives:
             sql, alternative_params = _alternative_condition(terms, document, pairs_column)
@@ -845,8 +869,38 @@ class _Window:
             with transaction.atomic(), connection.cursor() as cursor:
                 for method in ("bitmapscan", "seqscan", "sort"):  # left only: the date index, in order
                     cursor.execute(f"SET LOCAL enable_{method} = off")
-                return list(window)
+                walked = self._walk_phrase_pairs(cursor, offset, limit) if sort == "newest" else None
+                return list(window) if walked is None else walked
         return list(window)
+
+    def _walk_phrase_pairs(self, cursor, offset: int, limit: int) -> list[tuple[int, datetime.date | None]] | None:
+        """The newest matches of a phrase search, walked through ``PhrasePairs`` (``None`` where that cannot help).
+
+        The walk tests each decision's pairs in the narrow table (in the row,
+        about ten decisions a page) and reads its search row, with the filters
+        and the document, only where the pairs allow a match: walking the
+        search rows themselves reads every decision's pairs from TOAST. The
+        search row is tested with the whole query, its pairs read from the
+        narrow row, so the result is exactly the walk's of the search rows.
+        """
+        prefilter = _pairs_prefilter(self.query, 'p."pairs"')
+        if prefilter is None or self.unsearched is None:
+            return None
+        exact = self.unsearched.filter(
+            _Matches(self.query, pairs_column='p."pairs"'),
+            pk=RawSQL("p.decision_id", (), output_field=BigIntegerField()),
+        )
+        try:
+            exact_sql, exact_params = exact.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return []
+        cursor.execute(
+            f"SELECT p.decision_id, p.decision_date FROM {PhrasePairs._meta.db_table} p "
+            f"WHERE {prefilter[0]} AND EXISTS ({exact_sql}) "
+            "ORDER BY p.decision_date DESC NULLS LAST, p.decision_id DESC LIMIT %s OFFSET %s",
+            [*prefilter[1], *exact_params, limit, offset],
+        )
+        return cursor.fetchall()
 
     def _plan(self, wanted: int) -> str | None:
         """``"sort"`` the matches, ``"walk"`` the date index to the ``wanted``-th, or ``None`` for the database's choice.
@@ -1339,6 +1393,10 @@ def _write_postgres(rows: Sequence[IndexRow]) -> None:
             JOIN letter USING (determination_id)
             """,
             {"config": CONFIG},
+        )
+        cursor.execute(
+            f"INSERT INTO {PhrasePairs._meta.db_table} (decision_id, decision_date, pairs) "
+            "SELECT decision_id, decision_date, pairs FROM search_staging"
         )
 
 
