@@ -9,7 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from determinations.models import Decision, Determination, DisputedItem, Guideline, Patient, Reviewer, SearchEntry
+from determinations.models import (
+    Decision,
+    Determination,
+    DisputedItem,
+    Guideline,
+    Patient,
+    PhrasePairs,
+    Reviewer,
+    SearchEntry,
+)
 from tests.admin.letters import LETTER_A, LETTER_B, ingest, write_letter
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +32,7 @@ def url(model, view: str, *args) -> str:
 
 def test_every_model_is_registered_except_derived_data():
     assert {Determination, Patient, Reviewer, DisputedItem, Decision, Guideline} <= set(APP_MODELS)
-    assert SearchEntry not in admin.site._registry
+    assert SearchEntry not in admin.site._registry and PhrasePairs not in admin.site._registry
 
 
 @pytest.mark.parametrize("model", APP_MODELS, ids=lambda m: m._meta.model_name)
