@@ -250,6 +250,8 @@ def _pairs_prefilter(query: WebQuery, pairs_column: str) -> tuple[str, list] | N
     A query of one alternative needs no such test of its own (``TRUE``): its pair conditions, ANDed with the
     rest, are tested where the pairs are read anyway, and testing a 200-element array twice is what a walk costs.
     """
+    if not query.alternatives:
+        return None
     alternatives, params = [], []
     for terms in query.alternatives:
         if not any(not term.negated and phrases.phrase_pairs(term.words) is not None for term in terms):
