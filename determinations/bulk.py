@@ -107,7 +107,7 @@ class _IndexedLetter:
     """A prepared letter and, per item, its search row's phrase pairs (``search.document_pairs``)."""
 
     prepared: PreparedLetter
-    pairs: list[str]
+    pairs: list[search.DocumentPairs]
 
 
 def _prepare_indexed(letter_file: LetterFile) -> _IndexedLetter | Failure:
@@ -231,7 +231,7 @@ class _BatchWriter:
         parsed: list[tuple[Determination, ParsedItem]],
         items: list[DisputedItem],
         decisions: list[Decision],
-        pairs: list[str],
+        pairs: list[search.DocumentPairs],
     ) -> None:
         """Index the new decisions from the rows in hand (what ``search.index_determinations`` reads back)."""
         by_letter = {

@@ -54,6 +54,24 @@ def pairs(text: str) -> set[int]:
     return {_signed(value) for value in found}
 
 
+#: Bits of a decision's pair signature: one bit per pair hash (its value modulo this), so a walk over decisions
+#: tests a phrase's pairs with a few bit reads and compares whole arrays only where every bit is set.
+SIGNATURE_BITS = 1024
+
+
+def signature(hashes: Iterable[int]) -> bytes:
+    """A one-bit-per-hash Bloom filter of pair hashes, bit ``n`` where PostgreSQL's ``get_bit(bytea, n)`` reads it."""
+    bits = 0
+    for value in hashes:
+        bits |= 1 << (value % SIGNATURE_BITS)
+    return bits.to_bytes(SIGNATURE_BITS // 8, "little")
+
+
+def signature_bits(hashes: Iterable[int]) -> list[int]:
+    """The bits of ``signature`` that a decision holding every one of ``hashes`` has set."""
+    return sorted({value % SIGNATURE_BITS for value in hashes})
+
+
 def array_literal(hashes: Iterable[int]) -> str:
     """Pair hashes as a sorted PostgreSQL ``integer[]`` literal (``COPY`` takes it as is)."""
     return "{" + ",".join(map(str, sorted(hashes))) + "}"

@@ -208,34 +208,51 @@ def _query_tsquery(query: WebQuery, positive_only: bool = False) -> tuple[str, l
     return "(" + " || ".join(sql for sql, _ in pieces) + ")", [p for _, params in pieces for p in params]
 
 
-def _pair_conditions(terms: Sequence[Term], pairs_column: str) -> tuple[list[str], list, list[Term]]:
+def _pair_conditions(
+    terms: Sequence[Term], pairs_column: str, signature_column: str | None = None
+) -> tuple[list[str], list, list[Term]]:
     """What one alternative asks of a decision's phrase pairs (SQL and parameters), and the terms left to its document.
 
     Two words are exactly their pair; a longer phrase needs every pair present
-    and is then checked in the document too.
+    and is then checked in the document too. ``signature_column``: see ``_holds``.
     """
     conditions, params, in_document = [], [], []
     for term in terms:
         pairs = phrases.phrase_pairs(term.words)
-        if pairs is not None and len(term.words) == 2:
-            conditions.append(f"{'NOT ' if term.negated else ''}({pairs_column} @> %s::integer[])")
-            params.append(pairs)
-            continue
-        if pairs is not None and not term.negated:
-            conditions.append(f"({pairs_column} @> %s::integer[])")
-            params.append(pairs)
+        if pairs is not None and (len(term.words) == 2 or not term.negated):
+            sql, holds_params = _holds(pairs, pairs_column, signature_column)
+            conditions.append(f"NOT {sql}" if term.negated else sql)
+            params += holds_params
+            if len(term.words) == 2:
+                continue
         in_document.append(term)
     return conditions, params, in_document
 
 
-def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: str) -> tuple[str, list]:
+def _holds(pairs: list[int], pairs_column: str, signature_column: str | None) -> tuple[str, list]:
+    """SQL true when a decision's pairs include ``pairs``.
+
+    With a ``signature_column`` (``PhrasePairs``, walked row by row) the array is compared only where the
+    signature has every pair's bit: reading a few bits costs a fraction of scanning a 200-element array.
+    """
+    contains = f"({pairs_column} @> %s::integer[])"
+    if signature_column is None:
+        return contains, [pairs]
+    bits = phrases.signature_bits(pairs)
+    tests = " AND ".join(f"get_bit({signature_column}, %s) = 1" for _ in bits)
+    return f"(CASE WHEN {tests} THEN {contains} ELSE false END)", [*bits, pairs]
+
+
+def _alternative_condition(
+    terms: Sequence[Term], document: str, pairs_column: str, signature_column: str | None = None
+) -> tuple[str, list]:
     """SQL for one alternative: its phrases of plain words through the pair index, every other term in one tsquery.
 
     Everything the document must (or must not) hold goes into a single ``@@``,
     so each candidate's document is read from TOAST and decompressed once, not
     once per term.
     """
-    conditions, params, in_document = _pair_conditions(terms, pairs_column)
+    conditions, params, in_document = _pair_conditions(terms, pairs_column, signature_column)
     if in_document:
         tsquery, tsparams = _tsquery(in_document)
         conditions.append(f"({document} @@ {tsquery})")
@@ -243,7 +260,7 @@ def _alternative_condition(terms: Sequence[Term], document: str, pairs_column: s
     return "(" + " AND ".join(conditions) + ")", params
 
 
-def _pairs_prefilter(query: WebQuery, pairs_column: str) -> tuple[str, list] | None:
+def _pairs_prefilter(query: WebQuery, pairs_column: str, signature_column: str) -> tuple[str, list] | None:
     """What a decision's phrase pairs alone must hold for it to match ``query``, or ``None`` when some alternative
     has no phrase of plain words to ask them for (its matches could then be any decision).
 
@@ -256,7 +273,7 @@ def _pairs_prefilter(query: WebQuery, pairs_column: str) -> tuple[str, list] | N
     for terms in query.alternatives:
         if not any(not term.negated and phrases.phrase_pairs(term.words) is not None for term in terms):
             return None
-        conditions, pair_params, _ = _pair_conditions(terms, pairs_column)
+        conditions, pair_params, _ = _pair_conditions(terms, pairs_column, signature_column)
         alternatives.append("(" + " AND ".join(conditions) + ")")
         params += pair_params
     if len(alternatives) == 1:
@@ -279,18 +296,20 @@ class _Matches(Expression):
 
     output_field = BooleanField()
 
-    def __init__(self, query: WebQuery, pairs_column: str | None = None) -> None:
+    def __init__(self, query: WebQuery, pairs_column: str | None = None, signature_column: str | None = None) -> None:
         super().__init__()
         self.query = query
         self.pairs_column = pairs_column
+        self.signature_column = signature_column
 
     def as_sql(self, compiler, connection):
-        """``pairs_column``, when given, is where the phrase pairs are read instead of the entry's own column."""
+        """``pairs_column``, when given, is where the phrase pairs are read instead of the entry's own column (with
+        their ``signature_column``)."""
         document, params = compiler.compile(_Document())
         pairs_column = self.pairs_column or document.rsplit(".", 1)[0] + '."pairs"'
         alternatives = []
         for terms in self.query.alternatives:
-            sql, alternative_params = _alternative_condition(terms, document, pairs_column)
+            sql, alternative_params = _alternative_condition(terms, document, pairs_column, self.signature_column)
             alternatives.append(sql)
             params = [*params, *alternative_params]
         return "(" + " OR ".join(alternatives) + ")", params
@@ -892,11 +911,11 @@ class _Window:
         search row is tested with the whole query, its pairs read from the
         narrow row, so the result is exactly the walk's of the search rows.
         """
-        prefilter = _pairs_prefilter(self.query, 'p."pairs"')
+        prefilter = _pairs_prefilter(self.query, *_NARROW_PAIRS)
         if prefilter is None or self.unsearched is None:
             return None
         exact = self.unsearched.filter(
-            _Matches(self.query, pairs_column='p."pairs"'),
+            _Matches(self.query, *_NARROW_PAIRS),
             pk=RawSQL("p.decision_id", (), output_field=BigIntegerField()),
         )
         try:
@@ -938,6 +957,10 @@ class _Window:
         filtered = _planner_estimate(self.unsearched) / everything if self.unsearched is not None else 1.0
         walk, sort = _postgres_costs(walked, expected, min(1.0, max(filtered, 1e-3)), self.query)
         return "walk" if walk < sort else "sort"
+
+
+#: The pairs and signature columns of the ``PhrasePairs`` row a phrase walk reads (aliased ``p``).
+_NARROW_PAIRS = ('p."pairs"', 'p."signature"')
 
 
 def _postgres_costs(walked: float, expected: int, filtered: float, query: WebQuery) -> tuple[float, float]:
@@ -1222,6 +1245,8 @@ class IndexRow:
     sample: int
     #: Adjacent-word pairs of the decision's text and its letter's summary (``document_pairs``).
     pairs: str
+    #: Their ``phrases.signature``.
+    signature: bytes
 
     def values(self) -> tuple:
         """The row's values in field order (``dataclasses.astuple`` deep-copies, which is slow in bulk)."""
@@ -1229,7 +1254,7 @@ class IndexRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(IndexRow))
-_ENTRY_COLUMNS = tuple(name for name in _ROW_FIELDS if name != "pairs")
+_ENTRY_COLUMNS = tuple(name for name in _ROW_FIELDS if name not in ("pairs", "signature"))
 
 
 def index_row(
@@ -1240,7 +1265,7 @@ def index_row(
     decision: Decision,
     families: Iterable[str],
     summary_pairs: Iterable[int] = (),
-    pairs: str | None = None,
+    pairs: DocumentPairs | None = None,
 ) -> IndexRow:
     """The index row of one decision, from its rows (saved or about to be saved with these ids).
 
@@ -1272,7 +1297,8 @@ def index_row(
         needs_review=letter.needs_review,
         synthetic=letter.synthetic,
         sample=sample_bucket(decision.pk),
-        pairs=pairs,
+        pairs=pairs.literal,
+        signature=pairs.signature,
     )
 
 
@@ -1281,10 +1307,22 @@ def decision_citations(reviewer_citation: str, claims_administrator_citation: st
     return f"{reviewer_citation} {claims_administrator_citation}"
 
 
-def letter_pairs(letter: ParsedLetter) -> list[str]:
+@dataclass(frozen=True)
+class DocumentPairs:
+    """A decision's phrase pairs as its rows store them: an ``integer[]`` literal, and their ``phrases.signature``."""
+
+    literal: str
+    signature: bytes
+
+
+#: What SQLite's rows carry: SQLite finds phrases with FTS5.
+_NO_PAIRS = DocumentPairs("{}", b"")
+
+
+def letter_pairs(letter: ParsedLetter) -> list[DocumentPairs]:
     """``document_pairs`` of each decision of a parsed letter: pure Python, so bulk ingest's workers compute it."""
     if not is_postgresql():
-        return ["{}"] * len(letter.items)
+        return [_NO_PAIRS] * len(letter.items)
     summary = phrases.pairs(letter.summary)
     return [
         document_pairs(
@@ -1297,14 +1335,15 @@ def letter_pairs(letter: ParsedLetter) -> list[str]:
     ]
 
 
-def document_pairs(request: str, citations: str, rationale: str, summary_pairs: Iterable[int]) -> str:
-    """A decision's ``pairs`` column: the word pairs of its text and of its letter's summary, as an array literal.
+def document_pairs(request: str, citations: str, rationale: str, summary_pairs: Iterable[int]) -> DocumentPairs:
+    """A decision's ``pairs`` and ``signature`` columns: the word pairs of its text and of its letter's summary.
 
     PostgreSQL's only: SQLite finds phrases with FTS5, and its rows carry the empty array.
     """
     if not is_postgresql():
-        return "{}"
-    return phrases.array_literal(phrases.pairs(f"{request}\n{citations}\n{rationale}").union(summary_pairs))
+        return _NO_PAIRS
+    hashes = phrases.pairs(f"{request}\n{citations}\n{rationale}").union(summary_pairs)
+    return DocumentPairs(phrases.array_literal(hashes), phrases.signature(hashes))
 
 
 def sample_bucket(decision_id: int) -> int:
@@ -1358,7 +1397,7 @@ CREATE TEMP TABLE IF NOT EXISTS search_staging (
     decision_id bigint, determination_id bigint, case_number text, decision_date date, year integer,
     outcome text, category text, subcategory text, specialty text, cites_mtus boolean, cites_acoem boolean,
     cites_odg boolean, cites_other boolean, sex text, age_band text, priority text, region text,
-    needs_review boolean, synthetic boolean, sample integer, pairs integer[]
+    needs_review boolean, synthetic boolean, sample integer, pairs integer[], signature bytea
 ) ON COMMIT DELETE ROWS;
 TRUNCATE search_staging;
 """
@@ -1404,8 +1443,8 @@ def _write_postgres(rows: Sequence[IndexRow]) -> None:
             {"config": CONFIG},
         )
         cursor.execute(
-            f"INSERT INTO {PhrasePairs._meta.db_table} (decision_id, decision_date, pairs) "
-            "SELECT decision_id, decision_date, pairs FROM search_staging"
+            f"INSERT INTO {PhrasePairs._meta.db_table} (decision_id, decision_date, pairs, signature) "
+            "SELECT decision_id, decision_date, pairs, signature FROM search_staging"
         )
 
 

@@ -30,6 +30,15 @@ def test_which_phrases_use_pairs(words, usable):
     assert (phrases.phrase_pairs(words) is not None) is usable
 
 
+def test_a_signature_has_the_bit_of_every_pair_where_postgresql_reads_it():
+    hashes = phrases.pairs("Twelve sessions of work conditioning, then work hardening and a home program.")
+    signature = phrases.signature(hashes)
+    assert len(signature) * 8 == phrases.SIGNATURE_BITS
+    set_bits = {n for n in range(phrases.SIGNATURE_BITS) if signature[n // 8] >> (n % 8) & 1}  # get_bit(bytea, n)
+    assert set_bits == set(phrases.signature_bits(hashes)) == {h % phrases.SIGNATURE_BITS for h in hashes}
+    assert any(h < 0 for h in hashes)
+
+
 def test_the_same_words_stem_alike_in_letters_and_searches():
     assert phrases.phrase_pairs(["Conditioning", "programs"]) == [phrases.pair_hash("condit", "program")]
 
