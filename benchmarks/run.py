@@ -205,14 +205,17 @@ def _sizes(database: str, env: dict[str, str]) -> dict:
 _PREWARMED = """
 SELECT sum(pg_prewarm(c.oid::regclass, 'read'))
 FROM pg_class c
-WHERE c.oid = 'determinations_searchentry'::regclass
-   OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'determinations_searchentry'::regclass)
-   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'determinations_searchentry'::regclass)
+WHERE c.oid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass)
+   OR c.oid IN (SELECT reltoastrelid FROM pg_class
+                WHERE oid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass))
+   OR c.oid IN (SELECT indexrelid FROM pg_index
+                WHERE indrelid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass))
 """
 
 
 def _prewarm(database: str, env: dict[str, str]) -> None:
-    """PostgreSQL: read the search table, its documents and its indexes into the OS cache before measuring.
+    """PostgreSQL: read the search tables (the search rows and the phrase pairs), their documents and their
+    indexes into the OS cache before measuring.
 
     The database (24 GB at a million letters) is larger than the page cache, so what the last command read
     decided how fast the first searches ran; a server in use keeps its search table warm.
@@ -222,7 +225,7 @@ def _prewarm(database: str, env: dict[str, str]) -> None:
     with _connection(database, env) as db:
         db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
         blocks = db.execute(_PREWARMED).fetchone()[0]
-    print(f"prewarmed the search table: {blocks * 8 // 1024:,} MB", flush=True)
+    print(f"prewarmed the search tables: {blocks * 8 // 1024:,} MB", flush=True)
 
 
 @contextmanager
