@@ -323,10 +323,11 @@ class PhrasePairs(models.Model):
     ``SearchEntry.pairs`` (added by migration 0007, GIN-indexed) finds a
     phrase's decisions; but its row keeps them in TOAST, so a walk of the
     search rows in date order pays four buffer reads a decision just to test
-    them. This table holds the same pairs in the row (migration 0014), about
-    ten decisions a page, with an index in "newest first" order: a phrase
-    search whose page is walked tests each decision's pairs here and reads
-    its search row only where they are all present. Derived data, written and
+    them. This table holds the same pairs in the row (migration 0014), with a
+    signature of them (``phrases.signature``) and an index in "newest first"
+    order: a phrase search whose page is walked tests each decision's
+    signature and pairs here and reads its search row only where they are
+    all present. Derived data, written and
     deleted with the search row by ``determinations.search``; empty on SQLite,
     which finds phrases with FTS5.
     """
