@@ -904,10 +904,11 @@ class _Window:
     def _walk_phrase_pairs(self, cursor, offset: int, limit: int) -> list[tuple[int, datetime.date | None]] | None:
         """The newest matches of a phrase search, walked through ``PhrasePairs`` (``None`` where that cannot help).
 
-        The walk tests each decision's pairs in the narrow table (in the row,
-        about ten decisions a page) and reads its search row, with the filters
-        and the document, only where the pairs allow a match: walking the
-        search rows themselves reads every decision's pairs from TOAST. The
+        The walk tests each decision's signature and pairs in the narrow table
+        (in the row, several decisions a page) and reads its search row, with
+        the filters and the document, only where the pairs allow a match:
+        walking the search rows themselves reads every decision's pairs from
+        TOAST. The
         search row is tested with the whole query, its pairs read from the
         narrow row, so the result is exactly the walk's of the search rows.
         """
