@@ -327,9 +327,8 @@ class PhrasePairs(models.Model):
     signature of them (``phrases.signature``) and an index in "newest first"
     order: a phrase search whose page is walked tests each decision's
     signature and pairs here and reads its search row only where they are
-    all present. Derived data, written and
-    deleted with the search row by ``determinations.search``; empty on SQLite,
-    which finds phrases with FTS5.
+    all present. Derived data, written and deleted with the search row by
+    ``determinations.search``; empty on SQLite, which finds phrases with FTS5.
     """
 
     entry = models.OneToOneField(

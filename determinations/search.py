@@ -267,17 +267,19 @@ def _pairs_prefilter(query: WebQuery, pairs_column: str, signature_column: str) 
     A query of one alternative needs no such test of its own (``TRUE``): its pair conditions, ANDed with the
     rest, are tested where the pairs are read anyway, and testing a 200-element array twice is what a walk costs.
     """
-    if not query.alternatives:
+    asks_pairs = [
+        any(not term.negated and phrases.phrase_pairs(term.words) is not None for term in terms)
+        for terms in query.alternatives
+    ]
+    if not asks_pairs or not all(asks_pairs):
         return None
+    if len(query.alternatives) == 1:
+        return "TRUE", []
     alternatives, params = [], []
     for terms in query.alternatives:
-        if not any(not term.negated and phrases.phrase_pairs(term.words) is not None for term in terms):
-            return None
         conditions, pair_params, _ = _pair_conditions(terms, pairs_column, signature_column)
         alternatives.append("(" + " AND ".join(conditions) + ")")
         params += pair_params
-    if len(alternatives) == 1:
-        return "TRUE", []
     return "(" + " OR ".join(alternatives) + ")", params
 
 
@@ -912,8 +914,7 @@ class _Window:
         search row is tested with the whole query, its pairs read from the
         narrow row, so the result is exactly the walk's of the search rows.
         """
-        prefilter = _pairs_prefilter(self.query, *_NARROW_PAIRS)
-        if prefilter is None or self.unsearched is None:
+        if self.unsearched is None or (prefilter := _pairs_prefilter(self.query, *_NARROW_PAIRS)) is None:
             return None
         exact = self.unsearched.filter(
             _Matches(self.query, *_NARROW_PAIRS),

@@ -69,8 +69,7 @@ def phrase_letters() -> None:
 
 
 def _sorted_page(matches, offset: int, limit: int) -> list[int]:
-    ordered = matches.order_by(*search._date_order("newest"))
-    return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+    return list(search.by_date(matches, "newest").values_list("pk", flat=True)[offset : offset + limit])
 
 
 @pytest.mark.parametrize("q", QUERIES)
