@@ -83,11 +83,14 @@ def main() -> int:
         letters = _generate(args.letters, args.seed, args.workers)
         results["ingest"] = _build(letters, args, env)
     results["rows"] = _sizes(args.database, env)
-    _prewarm(args.database, env)
+    _prewarm(args.database, env, SEARCH_TABLES, "the search tables")
     with _server(env) as base:
         results["searches"] = _searches(base, args, env)
         results["letter_pages"] = _letter_pages(base, args, env)
     results["export"] = _export(env)
+    if args.database == "postgresql":  # again with the decisions in memory, as a server exporting often keeps them
+        _prewarm(args.database, env, EXPORT_TABLES, "the tables the export joins")
+        results["export_warm"] = _export(env)
     results["targets"] = _verdicts(results, args.database)
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"results-{args.database}-{args.letters}.json"
@@ -202,30 +205,32 @@ def _sizes(database: str, env: dict[str, str]) -> dict:
     return {"letters": letters, "decisions": decisions}
 
 
+#: What each measured step reads: the searches, the search rows and the phrase pairs (with their documents); the
+#: export, the rows it joins to them for each decision's request and texts.
+SEARCH_TABLES = ("determinations_searchentry", "determinations_phrasepairs")
+EXPORT_TABLES = ("determinations_decision", "determinations_disputeditem")
+
 _PREWARMED = """
 SELECT sum(pg_prewarm(c.oid::regclass, 'read'))
 FROM pg_class c
-WHERE c.oid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass)
-   OR c.oid IN (SELECT reltoastrelid FROM pg_class
-                WHERE oid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass))
-   OR c.oid IN (SELECT indexrelid FROM pg_index
-                WHERE indrelid IN ('determinations_searchentry'::regclass, 'determinations_phrasepairs'::regclass))
+WHERE c.relname = ANY(%(tables)s)
+   OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relname = ANY(%(tables)s))
+   OR c.oid IN (SELECT indexrelid FROM pg_index JOIN pg_class t ON t.oid = indrelid WHERE t.relname = ANY(%(tables)s))
 """
 
 
-def _prewarm(database: str, env: dict[str, str]) -> None:
-    """PostgreSQL: read the search tables (the search rows and the phrase pairs), their documents and their
-    indexes into the OS cache before measuring.
+def _prewarm(database: str, env: dict[str, str], tables: tuple[str, ...], what: str) -> None:
+    """PostgreSQL: read ``tables``, their TOAST tables and their indexes into the OS cache before measuring.
 
-    The database (24 GB at a million letters) is larger than the page cache, so what the last command read
+    The database (26 GB at a million letters) is larger than the page cache, so what the last command read
     decided how fast the first searches ran; a server in use keeps its search table warm.
     """
     if database != "postgresql":
         return
     with _connection(database, env) as db:
         db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
-        blocks = db.execute(_PREWARMED).fetchone()[0]
-    print(f"prewarmed the search tables: {blocks * 8 // 1024:,} MB", flush=True)
+        blocks = db.execute(_PREWARMED, {"tables": list(tables)}).fetchone()[0]
+    print(f"prewarmed {what}: {blocks * 8 // 1024:,} MB", flush=True)
 
 
 @contextmanager
@@ -377,10 +382,11 @@ def _verdicts(results: dict, database: str) -> dict:
     verdicts["search_p95"] = worst <= targets["search_p95_ms"]
     verdicts["letter_p95"] = results["letter_pages"]["p95_ms"] <= targets["letter_p95_ms"]
     if "export_rows_per_s" in targets:
-        verdicts["export"] = (
-            results["export"]["rows_per_s"] >= targets["export_rows_per_s"]
-            and results["export"]["peak_rss_mb"] < EXPORT_RSS_LIMIT_MB
-        )
+        for run in ("export", "export_warm"):
+            verdicts[run] = (
+                results[run]["rows_per_s"] >= targets["export_rows_per_s"]
+                and results[run]["peak_rss_mb"] < EXPORT_RSS_LIMIT_MB
+            )
     return verdicts
 
 
@@ -400,9 +406,11 @@ def _print(results: dict) -> None:
         print(f"{row['search']:32s} {row['p50_ms']:9.1f} {row['p95_ms']:9.1f} {naive:>13s} {speedup:>8s}")
     pages = results["letter_pages"]
     print(f"\nletter pages: p50 {pages['p50_ms']} ms, p95 {pages['p95_ms']} ms over {pages['pages']} letters")
-    export = results["export"]
-    print(f"CSV export: {export['rows']:,} rows in {export['seconds']} s = {export['rows_per_s']:,} rows/s, "
-          f"peak RSS {export['peak_rss_mb']} MB")  # fmt: skip
+    for run, label in (("export", "CSV export"), ("export_warm", "CSV export, its tables in memory")):
+        if run in results:
+            export = results[run]
+            print(f"{label}: {export['rows']:,} rows in {export['seconds']} s = {export['rows_per_s']:,} rows/s, "
+                  f"peak RSS {export['peak_rss_mb']} MB")  # fmt: skip
     print("targets: " + ", ".join(f"{name} {'met' if ok else 'MISSED'}" for name, ok in results["targets"].items()))
 
 
