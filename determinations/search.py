@@ -910,9 +910,9 @@ class _Window:
         (in the row, several decisions a page) and reads its search row, with
         the filters and the document, only where the pairs allow a match:
         walking the search rows themselves reads every decision's pairs from
-        TOAST. The
-        search row is tested with the whole query, its pairs read from the
-        narrow row, so the result is exactly the walk's of the search rows.
+        TOAST. The search row is tested with the whole query, its pairs read
+        from the narrow row, so the result is exactly the walk's of the search
+        rows.
         """
         if self.unsearched is None or (prefilter := _pairs_prefilter(self.query, *_NARROW_PAIRS)) is None:
             return None
