@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from determinations import phrases, search
 from determinations.models import SearchEntry
@@ -14,6 +19,17 @@ def test_pairs_are_adjacent_stems():
     assert phrases.pair_hash("work", "condit") in found
     assert phrases.pair_hash("work", "harden") in found
     assert phrases.pair_hash("session", "work") not in found  # "of" sits between them
+
+
+@given(st.text(alphabet=st.sampled_from("abcxyz work conditioning ÉéßKİ_-–1 \n\t.,'")) | st.text())
+def test_pairs_are_the_pairs_of_the_words_postgresql_would_see(text):
+    words = re.findall(r"[^\W_]+", text.lower())
+    expected = {
+        phrases.pair_hash(phrases._stem(first), phrases._stem(second))
+        for first, second in itertools.pairwise(words)
+        if first not in phrases.STOP_WORDS and second not in phrases.STOP_WORDS
+    }
+    assert phrases.pairs(text) == expected
 
 
 @pytest.mark.parametrize(
