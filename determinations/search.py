@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from typing import TypeVar
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core.exceptions import EmptyResultSet
@@ -69,6 +70,7 @@ SORTS = ("relevance", "newest", "oldest")
 READ_THREADS = 2
 
 _MARK_START, _MARK_END = "\x01", "\x02"
+_T = TypeVar("_T")
 #: The ``SearchEntry`` flag column of each guideline family.
 FAMILY_COLUMNS = {
     Family.MTUS: "cites_mtus",
@@ -841,7 +843,7 @@ def close_read_connections() -> None:
         future.result()
 
 
-def _on_own_connection(call: Callable[[], Tally]) -> Tally:
+def _on_own_connection(call: Callable[[], _T]) -> _T:
     """Run ``call`` on this thread's connection, first closing it if it is broken or past its age, as requests do."""
     close_old_connections()
     return call()
@@ -1020,7 +1022,8 @@ def stream_text(values: QuerySet, q: str, rows: int) -> Iterator[bytes]:
     result before handing over its first row. PostgreSQL streams it with
     ``COPY (query) TO STDOUT`` in binary, the text arriving as the bytes sent
     on, since a cursor never runs in parallel and ``COPY`` may
-    (``_parallel_read``); SQLite reads a cursor ``rows`` at a time.
+    (``_parallel_read``), and an export of most decisions has the tables it
+    joins read ahead (``_read_ahead``); SQLite reads a cursor ``rows`` at a time.
     """
     with transaction.atomic():
         if not is_postgresql():
@@ -1029,6 +1032,7 @@ def stream_text(values: QuerySet, q: str, rows: int) -> Iterator[bytes]:
                 yield "".join(batch).encode("utf-8")
             return
         sql, params = values.query.sql_with_params()
+        _read_ahead(values)
         with connection.cursor() as cursor:
             _parallel_read(cursor, q)
             with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT binary)", params) as copy:
@@ -1056,6 +1060,52 @@ def _parallel_read(cursor, q: str) -> None:
     settings = {**_PARALLEL_READ, **({"enable_sort": "off"} if WebQuery.parse(q).is_empty else {})}
     calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
     cursor.execute(f"SELECT {calls}", [str(part) for item in settings.items() for part in item])
+
+
+#: An export of more than this share of all decisions has the tables it joins read ahead (``reads_ahead``).
+READ_AHEAD_SHARE = 0.25
+#: The tables an export joins to its search rows for each decision's texts, in the order read ahead.
+_EXPORT_JOINED = (Decision._meta.db_table, DisputedItem._meta.db_table)
+
+
+def reads_ahead(values: QuerySet) -> bool:
+    """Whether an export of ``values`` reads the tables it joins ahead of itself (``_read_ahead``; PostgreSQL).
+
+    Yes when the planner expects it to cover more than ``READ_AHEAD_SHARE`` of
+    the decisions: a few rows of every page of the tables, fetched one at a
+    time, cost more than reading the tables whole.
+    """
+    if not is_postgresql():
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [_EXPORT_JOINED[0]])
+        decisions = cursor.fetchone()[0]
+    return _planner_estimate(values) > READ_AHEAD_SHARE * max(decisions, 1)
+
+
+def _read_ahead(values: QuerySet) -> None:
+    """For a large export (``reads_ahead``), read the decisions and items in stored order on another connection.
+
+    The export reads decisions in date order, and they are stored in the
+    order they were loaded, so each row of an export of tables not in memory
+    is a random read from disk. A sequential scan of the same tables, which
+    the operating system reads ahead of it, brings them into its cache many
+    times faster (RESULTS.md); the export's own reads then find them there.
+    It runs on a read thread, planned and done there, and ends by itself.
+    """
+    _read_pool(os.getpid()).submit(_on_own_connection, functools.partial(_scan_if_large, values))
+
+
+def _scan_if_large(values: QuerySet) -> None:
+    if not reads_ahead(values):
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true),"
+            " set_config('enable_bitmapscan', 'off', true)"
+        )
+        for table in _EXPORT_JOINED:
+            cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")
 
 
 _PARALLEL_READ = {
