@@ -1089,14 +1089,17 @@ def _read_ahead(values: QuerySet) -> None:
     The export reads decisions in date order, and they are stored in the
     order they were loaded, so each row of an export of tables not in memory
     is a random read from disk. A sequential scan of the same tables, which
-    the operating system reads ahead of it, brings them into its cache many
-    times faster (RESULTS.md); the export's own reads then find them there.
-    It runs on a read thread, planned and done there, and ends by itself.
+    the operating system reads ahead of it, brings them into its cache
+    several times faster a byte, and the export's own reads then find them
+    there (RESULTS.md: a cold export of a million letters 82.4 → 71.9 s; no
+    change where the tables are cached). It runs on a read thread, planned
+    and done there, and ends by itself.
     """
     _read_pool(os.getpid()).submit(_on_own_connection, functools.partial(_scan_if_large, values))
 
 
 def _scan_if_large(values: QuerySet) -> None:
+    """Scan the export's joined tables in stored order (sequential scans only) when ``reads_ahead`` says so."""
     if not reads_ahead(values):
         return
     with transaction.atomic(), connection.cursor() as cursor:
