@@ -398,8 +398,7 @@ def _fts5_matches(fts_query: str) -> Q:
             cursor.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
             cursor.execute(f"INSERT INTO temp.{table} SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", [fts_query])
             matched = cursor.rowcount
-            cursor.execute("SELECT max(decision_id) FROM determinations_searchentry")
-            found = tables[key] = (table, matched > (cursor.fetchone()[0] or 0) // 20)
+            found = tables[key] = (table, matched > _highest_decision_id() // 20)
     table, large = found
     return Q(_InMatchTable(table)) if large else Q(pk__in=RawSQL(f"SELECT id FROM temp.{table}", ()))
 
@@ -430,7 +429,9 @@ SAMPLE_TARGET = 3_000
 SAMPLE_MINIMUM = 100
 #: Samples of fewer buckets than this are read through a GIN index of their decisions alone (migration 0008).
 SAMPLE_INDEXED = 50
-_SQLITE_ESTIMATE_BUCKETS = 50
+#: SQLite's first sample, which is also its estimate of a result's size: at most 5% of the decisions, at least
+#: 1% (so a result at ``EXACT_COUNT_LIMIT`` shows about 100 sampled decisions).
+_SQLITE_ESTIMATE_BUCKETS = range(10, 51)
 _POSTGRES_CHECK_BUCKETS = 10
 #: The facet columns of each facet dimension.
 FACET_COLUMNS = {
@@ -485,19 +486,22 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = (), keep:
     queryset = queryset.order_by()
     estimating_sample = None
     if is_postgresql():
-        planned = _planned_rows(queryset)
-    else:  # no planner to ask: a 5% sample, counted with its facets, is the estimate and may be the answer
-        estimating_sample = _sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS)
-        planned = estimating_sample[0] * SAMPLE_SCALE // _SQLITE_ESTIMATE_BUCKETS
-    if planned <= _EXACT_SLACK[connection.vendor] * EXACT_COUNT_LIMIT:
+        checked, planned = _POSTGRES_CHECK_BUCKETS, _planned_rows(queryset)
+    else:  # no planner to ask: a sample, counted with its facets, is the estimate and may be the answer
+        checked, estimating_sample = _sqlite_estimating_sample(queryset, columns, dimensions)
+        planned = estimating_sample[0] * SAMPLE_SCALE // checked
+    if planned <= _exact_slack(checked) * EXACT_COUNT_LIMIT:
         exact = _exact_tally(queryset, columns, dimensions, keep)
         if exact is not None:
             return exact
         planned = max(planned, 3 * EXACT_COUNT_LIMIT)  # more than the limit, however few the planner expected
-    if estimating_sample is not None and estimating_sample[0] >= SAMPLE_MINIMUM:
-        permille, (sampled, facets) = _SQLITE_ESTIMATE_BUCKETS, estimating_sample
-    else:
+    if estimating_sample is None:
         permille = _sample_size(SAMPLE_TARGET / planned)
+    else:  # SQLite's own sample, unless too small for the facets: then 5%, the most it reads in good time
+        permille = checked if estimating_sample[0] >= SAMPLE_TARGET // 2 else _SQLITE_ESTIMATE_BUCKETS[-1]
+    if permille == checked and estimating_sample is not None:
+        sampled, facets = estimating_sample
+    else:
         sampled, facets = _sampled_counts(queryset, columns, dimensions, permille)
     if sampled < SAMPLE_MINIMUM and permille < SAMPLE_SCALE:
         permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(sampled, 1))
@@ -508,10 +512,38 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = (), keep:
     return Tally(ResultCount(max(estimate, EXACT_COUNT_LIMIT + 1), False), facets)
 
 
-#: How far above ``EXACT_COUNT_LIMIT`` an estimate may be and still have an exact count tried first: about five
-#: standard errors of the sample that checked it (1% on PostgreSQL, about 100 decisions at the limit; 5% on SQLite,
-#: about 500), so a result under the limit is never shown estimated, and one well over it is not counted in vain.
-_EXACT_SLACK = {"postgresql": 1.5, "sqlite": 1.25}
+def _exact_slack(buckets: int) -> float:
+    """How far above ``EXACT_COUNT_LIMIT`` an estimate from a sample of ``buckets`` may be and still have an exact
+    count tried first: five standard errors of that sample at the limit (1.5 for a 1% sample, about 100 decisions;
+    1.22 for 5%), so a result under the limit is never shown estimated, and one well over it is not counted in vain.
+    """
+    return 1 + 5 / math.sqrt(EXACT_COUNT_LIMIT * buckets / SAMPLE_SCALE)
+
+
+def _sqlite_estimating_sample(
+    queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str]
+) -> tuple[int, tuple[int, dict[str, dict[str, int]]]]:
+    """SQLite's estimate of a result: ``(buckets, _sampled_counts)`` of the smallest sample that settles it.
+
+    Counting a sample's facets costs SQLite a sort per facet column, so a result
+    of most of the decisions (a common word) is not counted from a 5% sample of
+    11,000 decisions where 3,000 estimate it as well: the first sample holds
+    about ``SAMPLE_TARGET`` decisions were every decision to match. Where that
+    finds a result neither clearly under the exact-count limit nor large enough
+    for its facets, the 5% sample decides (a count attempted in vain costs more).
+    """
+    wanted = math.ceil(SAMPLE_TARGET * SAMPLE_SCALE / max(_highest_decision_id(), 1))
+    buckets = max(_SQLITE_ESTIMATE_BUCKETS[0], min(wanted, _SQLITE_ESTIMATE_BUCKETS[-1]))
+    sample = _sampled_counts(queryset, columns, dimensions, buckets)
+    settled = sample[0] >= SAMPLE_TARGET // 2 or sample[0] * SAMPLE_SCALE // buckets <= EXACT_COUNT_LIMIT // 2
+    if settled or buckets == _SQLITE_ESTIMATE_BUCKETS[-1]:
+        return buckets, sample
+    return _SQLITE_ESTIMATE_BUCKETS[-1], _sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS[-1])
+
+
+def _highest_decision_id() -> int:
+    """The highest decision id in the search table: the number of decisions, near enough, read from its index."""
+    return SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def _sampled_counts(
@@ -952,7 +984,7 @@ class _Window:
             expected = _planned_rows(self.queryset, planned)
         if not expected:
             return None
-        everything = SearchEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        everything = _highest_decision_id()
         walked = wanted * everything / expected
         if planned is None:
             return "sort" if walked > expected + everything / 10 else None

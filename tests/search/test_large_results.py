@@ -7,9 +7,12 @@ databases.
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from determinations import search
 from determinations.models import SearchEntry
@@ -39,6 +42,20 @@ def test_counts_beyond_the_limit_are_estimated_from_the_sample(many, small_limit
     overturned = everything.filter(outcome="overturned").count()
     assert 0.4 * overturned <= tally.facets["outcome"]["overturned"] <= 1.6 * overturned
     assert tally.facets["guideline"]["MTUS"] == pytest.approx(tally.count.value, rel=0.2)
+
+
+def test_a_result_of_most_decisions_is_estimated_from_a_small_sample(many, small_limits, monkeypatch):
+    """About ``SAMPLE_TARGET`` decisions are read, not a fixed share of them: SQLite sorts every facet column of
+    what it samples, so a common word is not counted from 5% of a large database."""
+    monkeypatch.setattr(search, "SAMPLE_TARGET", 20)
+    monkeypatch.setattr(search, "SAMPLE_MINIMUM", 5)
+    decisions = SearchEntry.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        tally = search.tally(SearchEntry.objects.all(), ["outcome", "year"])
+    bounds = [int(bound) for query in queries for bound in re.findall(r'"sample" < (\d+)', query["sql"])]
+    assert bounds and max(bounds) <= math.ceil(20 * search.SAMPLE_SCALE / decisions) < 50
+    assert not tally.count.exact
+    assert 0.5 * decisions <= tally.count.value <= 1.5 * decisions
 
 
 def test_counts_up_to_the_limit_are_exact(many, small_limits):
