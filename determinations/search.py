@@ -530,15 +530,19 @@ def _sqlite_estimating_sample(
     11,000 decisions where 3,000 estimate it as well: the first sample holds
     about ``SAMPLE_TARGET`` decisions were every decision to match. Where that
     finds a result neither clearly under the exact-count limit nor large enough
-    for its facets, the 5% sample decides (a count attempted in vain costs more).
+    for its facets, the rest of the 5% sample is counted and added, so no
+    decision is read twice.
     """
+    last = _SQLITE_ESTIMATE_BUCKETS[-1]
     wanted = math.ceil(SAMPLE_TARGET * SAMPLE_SCALE / max(_highest_decision_id(), 1))
-    buckets = max(_SQLITE_ESTIMATE_BUCKETS[0], min(wanted, _SQLITE_ESTIMATE_BUCKETS[-1]))
-    sample = _sampled_counts(queryset, columns, dimensions, buckets)
-    settled = sample[0] >= SAMPLE_TARGET // 2 or sample[0] * SAMPLE_SCALE // buckets <= EXACT_COUNT_LIMIT // 2
-    if settled or buckets == _SQLITE_ESTIMATE_BUCKETS[-1]:
-        return buckets, sample
-    return _SQLITE_ESTIMATE_BUCKETS[-1], _sampled_counts(queryset, columns, dimensions, _SQLITE_ESTIMATE_BUCKETS[-1])
+    buckets = max(_SQLITE_ESTIMATE_BUCKETS[0], min(wanted, last))
+    total, facets = _bucket_counts(queryset, columns, dimensions, 0, buckets)
+    settled = total >= SAMPLE_TARGET // 2 or total * SAMPLE_SCALE // buckets <= EXACT_COUNT_LIMIT // 2
+    if not settled and buckets < last:
+        rest, more = _bucket_counts(queryset, columns, dimensions, buckets, last)
+        total, buckets = total + rest, last
+        facets = {name: dict(Counter(counts) + Counter(more[name])) for name, counts in facets.items()}
+    return buckets, (total, _scaled(facets, SAMPLE_SCALE / buckets))
 
 
 def _highest_decision_id() -> int:
@@ -550,8 +554,22 @@ def _sampled_counts(
     queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str], permille: int
 ) -> tuple[int, dict[str, dict[str, int]]]:
     """``_counts`` of the decisions in the first ``permille`` sample buckets, facets scaled up to the whole."""
-    total, facets, _ = _counts(queryset.filter(sample__lt=permille), columns, dimensions, SAMPLE_SCALE / permille)
+    total, facets = _bucket_counts(queryset, columns, dimensions, 0, permille)
+    return total, _scaled(facets, SAMPLE_SCALE / permille)
+
+
+def _bucket_counts(
+    queryset: QuerySet[SearchEntry], columns: list[str], dimensions: Sequence[str], first: int, stop: int
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """``_counts`` of the decisions in sample buckets ``first`` to ``stop - 1``, not scaled."""
+    sampled = queryset.filter(sample__lt=stop, **({"sample__gte": first} if first else {}))
+    total, facets, _ = _counts(sampled, columns, dimensions)
     return total, facets
+
+
+def _scaled(facets: dict[str, dict[str, int]], scale: float) -> dict[str, dict[str, int]]:
+    """Facet counts times ``scale``, each at least 1 (a value seen in a sample is in the result)."""
+    return {name: {value: max(1, round(n * scale)) for value, n in counts.items()} for name, counts in facets.items()}
 
 
 def _exact_tally(
@@ -559,7 +577,7 @@ def _exact_tally(
 ) -> Tally | None:
     """Counts from every match, or ``None`` when there are more than ``EXACT_COUNT_LIMIT``; ``keep`` as ``tally``."""
     keep = keep and not is_postgresql()
-    count, facets, rows = _counts(queryset, columns, dimensions, 1.0, limit=EXACT_COUNT_LIMIT + 1, keep=keep)
+    count, facets, rows = _counts(queryset, columns, dimensions, limit=EXACT_COUNT_LIMIT + 1, keep=keep)
     if count > EXACT_COUNT_LIMIT:
         return None
     if keep and (key := _result_key(queryset)) is not None:
@@ -604,11 +622,10 @@ def _counts(
     queryset: QuerySet[SearchEntry],
     columns: list[str],
     dimensions: Sequence[str],
-    scale: float,
     limit: int | None = None,
     keep: bool = False,
 ) -> tuple[int, dict[str, dict[str, int]], list[tuple[int, object]]]:
-    """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value, times ``scale``;
+    """The rows of a query (at most ``limit``) and, per facet dimension, how many have each value;
     and, with ``keep`` (SQLite), every row's id and date.
 
     The database groups them, so only the counts reach Python: PostgreSQL in
@@ -640,7 +657,7 @@ def _counts(
             total = n
         elif position >= 0:  # SQLite hands booleans over as 0 and 1
             by_column[position][bool(value) if position in flags and value is not None else value] += n
-    return total, _facets_from_groups(by_column, dimensions, scale), kept
+    return total, _facets_from_groups(by_column, dimensions), kept
 
 
 #: Positions in ``_counts``'s groups that are not a facet column's: the total, and a kept row (id, date).
@@ -687,8 +704,8 @@ def _sqlite_groups(
         return cursor.fetchall()
 
 
-def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str], scale: float) -> dict[str, dict[str, int]]:
-    """Per dimension, value -> count (times ``scale``) from per-column counts, columns in ``FACET_COLUMNS`` order."""
+def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Per dimension, value -> count from per-column counts, columns in ``FACET_COLUMNS`` order."""
     result: dict[str, dict[str, int]] = {}
     position = 0
     for name in dimensions:
@@ -702,7 +719,7 @@ def _facets_from_groups(by_column: list[Counter], dimensions: Sequence[str], sca
             for value, n in by_column[position].items():
                 if value not in (None, ""):
                     counter[_facet_key(value)] += n
-        result[name] = {value: max(1, round(n * scale)) for value, n in counter.items()}
+        result[name] = dict(counter)
         position += width
     return result
 
