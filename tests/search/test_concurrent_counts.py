@@ -71,3 +71,19 @@ def test_counted_alongside_the_rows_or_in_turn_a_page_is_the_same(client, commit
         assert counted_by and threading.current_thread().name not in counted_by, "counted on the read threads"
     else:
         assert counted_by == {threading.current_thread().name}, "SQLite counts in turn on the request's connection"
+
+
+def test_a_page_and_its_count_share_one_sample_of_the_result(client, committed_letters, monkeypatch):
+    """On PostgreSQL both the page and the count beside it check the planner's estimate against a 1% sample of
+    the same result; it is taken once a page. (SQLite has no planner to check: no such sample.)"""
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 10_000)  # a small result: its estimate is checked
+    sampled: list[str] = []
+    sampled_size = search._sampled_size
+
+    def recorded(queryset, buckets):
+        sampled.append(threading.current_thread().name)
+        return sampled_size(queryset, buckets)
+
+    monkeypatch.setattr(search, "_sampled_size", recorded)
+    assert client.get("/?q=therapy&sort=newest").status_code == 200
+    assert len(sampled) == (1 if connection.vendor == "postgresql" else 0)
