@@ -764,7 +764,7 @@ def _planned_rows(queryset: QuerySet[SearchEntry], planned: int | None = None) -
 
 
 #: A search page's estimates, shared by the threads that find its page and count it (``tallies_and_page``):
-#: each would otherwise take the same 1% sample of the result (10 ms of a common word's page at a million letters).
+#: each would otherwise take the same 1% sample of the result (about 10 ms a page at a million letters).
 _page_estimates: ContextVar[dict[tuple, Future[int]] | None] = ContextVar("imr_page_estimates", default=None)
 _page_estimates_lock = threading.Lock()
 
