@@ -498,11 +498,11 @@ def tally(queryset: QuerySet[SearchEntry], dimensions: Sequence[str] = (), keep:
         planned = max(planned, 3 * EXACT_COUNT_LIMIT)  # more than the limit, however few the planner expected
     if estimating_sample is None:
         permille = _sample_size(SAMPLE_TARGET / planned)
-    else:  # SQLite's own sample, unless too small for the facets: then 5%, the most it reads in good time
-        permille = checked if estimating_sample[0] >= SAMPLE_TARGET // 2 else _SQLITE_ESTIMATE_BUCKETS[-1]
-    if permille == checked and estimating_sample is not None:
-        sampled, facets = estimating_sample
-    else:
+        sampled, facets = _sampled_counts(queryset, columns, dimensions, permille)
+    elif estimating_sample[0] >= SAMPLE_TARGET // 2 or checked == _SQLITE_ESTIMATE_BUCKETS[-1]:
+        permille, (sampled, facets) = checked, estimating_sample
+    else:  # a small first sample, then a count tried in vain: 5%, the most SQLite reads in good time
+        permille = _SQLITE_ESTIMATE_BUCKETS[-1]
         sampled, facets = _sampled_counts(queryset, columns, dimensions, permille)
     if sampled < SAMPLE_MINIMUM and permille < SAMPLE_SCALE:
         permille = _sample_size(permille / SAMPLE_SCALE * SAMPLE_TARGET / max(sampled, 1))
