@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -49,6 +50,8 @@ from .models import Decision, Determination, DisputedItem, Guideline, Patient, R
 from .parsing.letter import GuidelineCitation, ParsedItem
 
 DEFAULT_BATCH_SIZE = 500
+#: Batches the workers parse ahead of the one being written, so they keep busy while the database works.
+BATCHES_AHEAD = 2
 #: Below this many decisions a bulk load rebuilds the search GIN indexes at the end instead of updating them.
 DEFER_INDEXES_BELOW = 200_000
 
@@ -68,14 +71,13 @@ def bulk_ingest(
     letters = _new_letter_files(iter_sources(paths), known, summary, progress)
     writer = _BatchWriter(summary)
     with search.gin_indexes_deferred(small), multiprocessing.get_context("fork").Pool(workers) as pool:
-        parsing = None  # one batch parses while the one before it is written; memory stays bounded
+        parsing: deque = deque()  # batches parse ahead while earlier ones are written; memory stays bounded
         while files := list(islice(letters, batch_size)):
-            next_batch = pool.map_async(_prepare_indexed, files, chunksize=16)
-            if parsing is not None:
-                writer.write(parsing.get())
-            parsing = next_batch
-        if parsing is not None:
-            writer.write(parsing.get())
+            parsing.append(pool.map_async(_prepare_indexed, files, chunksize=16))
+            if len(parsing) > BATCHES_AHEAD:
+                writer.write(parsing.popleft().get())
+        while parsing:
+            writer.write(parsing.popleft().get())
     return summary
 
 
