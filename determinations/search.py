@@ -360,38 +360,52 @@ def _fts5_condition(query: WebQuery) -> Q:
 
 
 class _InMatchTable(Expression):
-    """``EXISTS`` a row of a match table for the entry: lets SQLite drive from the other filters and probe it."""
+    """The entry is among an FTS5 query's matches, read from the compiling connection's match table
+    (``_match_table``): ``EXISTS`` a row of a large one (SQLite walks the other filters or the date order, and
+    probes it), ``IN`` a small one (SQLite walks it)."""
 
     output_field = BooleanField()
 
-    def __init__(self, table: str) -> None:
+    def __init__(self, fts_query: str) -> None:
         super().__init__()
-        self.table = table
+        self.fts_query = fts_query
 
     def as_sql(self, compiler, connection):
-        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f'EXISTS (SELECT 1 FROM temp.{self.table} m WHERE m.id = {alias}."decision_id")', []
+        table, large = _match_table(connection, self.fts_query, checked=False)
+        column = f'{compiler.quote_name_unless_alias(compiler.query.get_initial_alias())}."decision_id"'
+        if large:
+            return f"EXISTS (SELECT 1 FROM temp.{table} m WHERE m.id = {column})", []
+        return f"{column} IN (SELECT id FROM temp.{table})", []
 
 
 def _fts5_matches(fts_query: str) -> Q:
-    """The decisions an FTS5 query matches, through a temporary table filled once.
+    """The decisions an FTS5 query matches, through a temporary table filled once per connection (``_match_table``;
+    this thread's now, so a page's first statement does not pay for it)."""
+    _match_table(connections[DEFAULT_DB_ALIAS], fts_query, checked=True)
+    return Q(_InMatchTable(fts_query))
+
+
+def _match_table(database, fts_query: str, checked: bool) -> tuple[str, bool]:
+    """This thread's temporary table of the decisions ``fts_query`` matches on ``database``, made when first
+    needed, and whether it holds more than a twentieth of all decisions. ``checked``: a table made in a
+    transaction is first looked for, since a rollback may have taken it away (as a query is built, not again as
+    it is compiled moments later).
 
     A search page asks several questions of the same matches (count, facets,
     page); FTS5 would evaluate the query again for each. Its matches are
-    therefore written once into a temporary table of this connection, reused
-    until the request ends or the index changes (``forget_matches``). A small
-    match set is read as ``IN`` (SQLite walks it); a large one as ``EXISTS``
-    (SQLite walks the other filters or the date order, and probes it). Each
-    table belongs to the thread that made it: a test's live server shares one
-    in-memory connection between its request threads, and one request ending
-    must not drop the table another is still reading.
+    therefore written once into a temporary table of the connection that asks
+    (made as a statement is compiled, so a count on a read thread makes its
+    own), reused until the request ends or the index changes
+    (``forget_matches``). Each table belongs to the thread that made it: a
+    test's live server shares one in-memory connection between its request
+    threads, and one request ending must not drop the table another is still
+    reading.
     """
-    database = connections[DEFAULT_DB_ALIAS]  # the connection itself: ``connection`` is one proxy for every thread
     tables = database.__dict__.setdefault("_imr_fts_matches", {})
     key = (threading.get_ident(), fts_query)
     found = tables.get(key)
-    with connection.cursor() as cursor:
-        if found is not None:  # a rolled-back transaction may have taken it away
+    with database.cursor() as cursor:
+        if found is not None and checked and found[2]:
             cursor.execute("SELECT 1 FROM sqlite_temp_master WHERE name = %s", [found[0]])
             found = found if cursor.fetchone() else None
         if found is None:
@@ -399,9 +413,9 @@ def _fts5_matches(fts_query: str) -> Q:
             cursor.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
             cursor.execute(f"INSERT INTO temp.{table} SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s", [fts_query])
             matched = cursor.rowcount
-            found = tables[key] = (table, matched > _highest_decision_id() // 20)
-    table, large = found
-    return Q(_InMatchTable(table)) if large else Q(pk__in=RawSQL(f"SELECT id FROM temp.{table}", ()))
+            large = matched > _highest_decision_id() // 20
+            found = tables[key] = (table, large, database.in_atomic_block)
+    return found[:2]
 
 
 def forget_matches(**kwargs) -> None:
@@ -530,15 +544,16 @@ def _sqlite_estimating_sample(
     of most of the decisions (a common word) is not counted from a 5% sample of
     11,000 decisions where 3,000 estimate it as well: the first sample holds
     about ``SAMPLE_TARGET`` decisions were every decision to match. Where that
-    finds a result neither clearly under the exact-count limit nor large enough
-    for its facets, the rest of the 5% sample is counted and added, so no
-    decision is read twice.
+    finds a result neither clearly under the exact-count limit (by the margin
+    ``_exact_slack`` allows above it, so it is counted exactly next) nor large
+    enough for its facets, the rest of the 5% sample is counted and added, so
+    no decision is read twice.
     """
     last = _SQLITE_ESTIMATE_BUCKETS[-1]
     wanted = math.ceil(SAMPLE_TARGET * SAMPLE_SCALE / max(_highest_decision_id(), 1))
     buckets = max(_SQLITE_ESTIMATE_BUCKETS[0], min(wanted, last))
     total, facets = _bucket_counts(queryset, columns, dimensions, 0, buckets)
-    settled = total >= SAMPLE_TARGET // 2 or total * SAMPLE_SCALE // buckets <= EXACT_COUNT_LIMIT // 2
+    settled = total >= SAMPLE_TARGET // 2 or total * SAMPLE_SCALE / buckets <= EXACT_COUNT_LIMIT / _exact_slack(buckets)
     if not settled and buckets < last:
         rest, more = _bucket_counts(queryset, columns, dimensions, buckets, last)
         total, buckets = total + rest, last
@@ -885,18 +900,35 @@ def tallies_and_page(
 ) -> tuple[list[Tally], list[int]]:
     """Run a search page's counts (``tallies``, the result's own first) and find its ids (``page``).
 
-    On PostgreSQL, outside a transaction, they run at once, each tally on a
-    connection of its own and the page on the caller's: they are independent
-    reads, and on a filtered or rechecked search each takes tens of
-    milliseconds that the server's other core would otherwise sit out. The
-    page then estimates the result's size itself (``page(None)``). Elsewhere
-    (SQLite, or inside a transaction whose writes other connections cannot
-    see) they run in turn and the page is told the first tally's count.
+    They are independent reads, and on a filtered or rechecked search each
+    takes tens of milliseconds that the server's other core would otherwise
+    sit out, so outside a transaction (whose writes other connections cannot
+    see) they run at once, on connections of their own:
+
+    - PostgreSQL: each tally on a read thread, the page on the caller's
+      connection; the page then estimates the result's size itself
+      (``page(None)``).
+    - SQLite: the result's own tally and then the page on the caller's
+      connection (the page sorts the result that tally keeps, and is told its
+      count); each other tally (a selected facet's, counted without its own
+      selection) on a read thread meanwhile. SQLite runs a statement without
+      holding Python's lock, so they share the cores.
+
+    Inside a transaction they run in turn and the page is told the first tally's count.
     """
-    if not is_postgresql() or connection.in_atomic_block:
+    if connection.in_atomic_block or (len(tallies) == 1 and not is_postgresql()):
         counted = [call() for call in tallies]
         return counted, page(counted[0].count.value)
     pool = _read_pool(os.getpid())
+    if not is_postgresql():
+        first, *others = tallies
+        futures = [pool.submit(_on_own_connection, call) for call in others]
+        try:
+            own = first()
+            ids = page(own.count.value)
+        finally:
+            counted = [future.result() for future in futures]
+        return [own, *counted], ids
     sharing = _page_estimates.set({})
     try:
         futures = [pool.submit(copy_context().run, _on_own_connection, call) for call in tallies]
@@ -929,9 +961,13 @@ def close_read_connections() -> None:
 
 
 def _on_own_connection(call: Callable[[], _T]) -> _T:
-    """Run ``call`` on this thread's connection, first closing it if it is broken or past its age, as requests do."""
+    """Run ``call`` on this thread's connection, first closing it if it is broken or past its age, and afterwards
+    dropping what it kept of a search (``forget_matches``), as requests do."""
     close_old_connections()
-    return call()
+    try:
+        return call()
+    finally:
+        forget_matches()
 
 
 def ranks_by_relevance(q: str, sort: str) -> bool:
