@@ -9,6 +9,7 @@ Inside a transaction everything runs in turn on the request's connection.
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -91,3 +92,23 @@ def test_a_page_and_its_count_share_one_sample_of_the_result(client, committed_l
     monkeypatch.setattr(search, "_sampled_size", recorded)
     assert client.get("/?q=therapy&sort=newest").status_code == 200
     assert len(sampled) == (1 if connection.vendor == "postgresql" else 0)
+
+
+def test_read_threads_drop_their_match_tables_when_done(client, committed_letters):
+    """On SQLite each read thread writes its own table of the text's matches; none outlives its count."""
+    assert client.get("/?q=therapy&outcome=overturned&category=Rehabilitation").status_code == 200
+    barrier = threading.Barrier(search.READ_THREADS)
+
+    def match_tables() -> list[str]:
+        barrier.wait(timeout=30)  # every read thread takes one of these tasks
+        if connection.vendor != "sqlite":
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'imr_fts_matches%%'")
+            return [name for (name,) in cursor.fetchall()]
+
+    pool = search._read_pool(os.getpid())
+    assert [future.result() for future in [pool.submit(match_tables) for _ in range(search.READ_THREADS)]] == [
+        [],
+        [],
+    ]
