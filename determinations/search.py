@@ -910,9 +910,10 @@ def tallies_and_page(
       (``page(None)``).
     - SQLite: the result's own tally and then the page on the caller's
       connection (the page sorts the result that tally keeps, and is told its
-      count); each other tally (a selected facet's, counted without its own
-      selection) on a read thread meanwhile. SQLite runs a statement without
-      holding Python's lock, so they share the cores.
+      count); meanwhile the other tallies (each selected facet's, counted
+      without its own selection) in turn on one read thread, which writes the
+      text's matches into a table of its own once (``_match_table``). SQLite
+      runs a statement without holding Python's lock, so they share the cores.
 
     Inside a transaction they run in turn and the page is told the first tally's count.
     """
@@ -922,12 +923,12 @@ def tallies_and_page(
     pool = _read_pool(os.getpid())
     if not is_postgresql():
         first, *others = tallies
-        futures = [pool.submit(_on_own_connection, call) for call in others]
+        future = pool.submit(_on_own_connection, lambda: [call() for call in others])
         try:
             own = first()
             ids = page(own.count.value)
         finally:
-            counted = [future.result() for future in futures]
+            counted = future.result()
         return [own, *counted], ids
     sharing = _page_estimates.set({})
     try:
