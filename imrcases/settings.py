@@ -130,12 +130,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # A 64 MB page cache per connection (SQLite's default is 2 MB): a search page looks up tens of
     # thousands of rows, and from the default cache each is a read from the OS (measured 104 -> 66 ms).
-    # Temporary tables (a search's matches) stay in memory. Pages are read through a memory map where the
-    # build allows (2 GB in Python's SQLite): a full scan of the search table 32 -> 23 ms, no read() per page.
+    # Temporary tables (a search's matches) stay in memory.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=17179869184;",
+            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
             "timeout": 30,
         }
     )
