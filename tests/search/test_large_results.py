@@ -117,3 +117,19 @@ def test_sorting_or_walking_the_matches_gives_the_same_pages(many, small_limits,
     chosen = search.page_ids(matches, "therapy", sort, 5, 20, expected=None)
     forced = search.page_ids(matches, "therapy", sort, 5, 20, expected=expected)
     assert chosen and chosen == forced
+
+
+def test_a_result_clearly_under_the_limit_is_counted_without_a_larger_sample_first(monkeypatch):
+    """SQLite: a first sample that puts a result under the exact-count limit by the margin ``_exact_slack`` allows
+    above it is not completed to 5% before the exact count the result gets anyway (PostgreSQL asks its planner
+    instead, and takes no second sample either)."""
+    create_many(2_000, items_per_letter=2)
+    monkeypatch.setattr(search, "SAMPLE_TARGET", 150)  # a first sample of about 150 of the 4,000 decisions
+    overturned = SearchEntry.objects.filter(outcome="overturned")  # a few hundred: fewer than half the sample's
+    buckets = min(math.ceil(150 * search.SAMPLE_SCALE / search._highest_decision_id()), 50)
+    estimate = overturned.filter(sample__lt=buckets).count() * search.SAMPLE_SCALE / buckets
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", int(1.9 * estimate))  # over half the limit, under it by far
+    with CaptureQueriesContext(connection) as queries:
+        tally = search.tally(overturned, ["outcome"])
+    assert tally.count.exact and tally.count.value == overturned.count()
+    assert not [query for query in queries if '"sample" >=' in query["sql"]], "no second sample"
