@@ -54,6 +54,7 @@ from typing import TypeVar
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BigIntegerField, BooleanField, CharField, DateField, F, FloatField, Func, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Substr
@@ -379,13 +380,16 @@ class _InMatchTable(Expression):
 
 
 def _fts5_matches(fts_query: str) -> Q:
-    """The decisions an FTS5 query matches, through a temporary table filled once per connection (``_match_table``;
-    this thread's now, so a page's first statement does not pay for it)."""
+    """The decisions an FTS5 query matches, through a temporary table filled once per connection (``_match_table``).
+
+    This thread's table is made (or looked for, where a rollback may have undone it) as the query is built, so
+    compiling the query's statements later runs none of their own.
+    """
     _match_table(connections[DEFAULT_DB_ALIAS], fts_query, checked=True)
     return Q(_InMatchTable(fts_query))
 
 
-def _match_table(database, fts_query: str, checked: bool) -> tuple[str, bool]:
+def _match_table(database: BaseDatabaseWrapper, fts_query: str, checked: bool) -> tuple[str, bool]:
     """This thread's temporary table of the decisions ``fts_query`` matches on ``database``, made when first
     needed, and whether it holds more than a twentieth of all decisions. ``checked``: a table made in a
     transaction is first looked for, since a rollback may have taken it away (as a query is built, not again as
