@@ -10,7 +10,8 @@
   building every row from the same value functions ``ingest.store`` uses, then
   indexes the batch for search in one pass;
 - a large load into a small database (fewer than ``DEFER_INDEXES_BELOW``
-  decisions) builds the search GIN indexes once at the end (PostgreSQL);
+  decisions) builds its secondary indexes once at the end (PostgreSQL,
+  ``determinations.deferred_indexes``);
 - letters already stored (same SHA-256) are skipped before parsing; changed
   letters with a known case number, repeated case numbers and any batch that
   fails to write go through ``ingest.store``, one letter per transaction, so a
@@ -30,7 +31,7 @@ from django.db import connection, transaction
 from django.db.models import Field, JSONField, Model
 from psycopg.types.json import Jsonb
 
-from . import search
+from . import deferred_indexes, search
 from .ingest import (
     Failure,
     IngestSummary,
@@ -52,7 +53,7 @@ from .parsing.letter import GuidelineCitation, ParsedItem
 DEFAULT_BATCH_SIZE = 500
 #: Batches the workers parse ahead of the one being written, so they keep busy while the database works.
 BATCHES_AHEAD = 2
-#: Below this many decisions a bulk load rebuilds the search GIN indexes at the end instead of updating them.
+#: Below this many decisions a bulk load builds the secondary indexes at the end instead of updating them.
 DEFER_INDEXES_BELOW = 200_000
 
 
@@ -65,12 +66,12 @@ def bulk_ingest(
 ) -> IngestSummary:
     """Ingest every letter file under ``paths`` with ``workers`` parsing processes."""
     summary = IngestSummary()
-    search.ensure_gin_indexes()
+    deferred_indexes.build_deferred()
     small = SearchEntry.objects.count() < DEFER_INDEXES_BELOW
     known = set(Determination.objects.values_list("sha256", flat=True).iterator(chunk_size=10_000))
     letters = _new_letter_files(iter_sources(paths), known, summary, progress)
     writer = _BatchWriter(summary)
-    with search.gin_indexes_deferred(small), multiprocessing.get_context("fork").Pool(workers) as pool:
+    with deferred_indexes.deferred(small), multiprocessing.get_context("fork").Pool(workers) as pool:
         parsing: deque = deque()  # batches parse ahead while earlier ones are written; memory stays bounded
         while files := list(islice(letters, batch_size)):
             parsing.append(pool.map_async(_prepare_indexed, files, chunksize=16))

@@ -341,3 +341,22 @@ class PhrasePairs(models.Model):
 
     def __str__(self) -> str:
         return f"phrase pairs of decision {self.entry_id}"
+
+
+class DeferredIndex(models.Model):
+    """PostgreSQL bookkeeping: a secondary index a bulk load dropped, and the statement that builds it again.
+
+    Recorded in the transaction that drops the index, so a load that dies
+    leaves the statement here for the next load to run
+    (``determinations.deferred_indexes``). Empty between loads, and always on
+    SQLite.
+    """
+
+    name = models.CharField(max_length=63, primary_key=True)
+    definition = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "deferred indexes"
+
+    def __str__(self) -> str:
+        return self.name

@@ -46,7 +46,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from contextvars import ContextVar, copy_context
 from dataclasses import dataclass, field, fields
 from typing import TypeVar
@@ -1684,48 +1683,6 @@ def prune_documents(**kwargs) -> None:
         return
     with connections[using].cursor() as cursor:
         cursor.execute(f"DELETE FROM {_FTS} WHERE rowid NOT IN (SELECT decision_id FROM determinations_searchentry)")
-
-
-#: The GIN indexes a large load builds once at the end instead of updating row by row.
-_GIN_INDEXES = {
-    "searchentry_document_gin": "CREATE INDEX IF NOT EXISTS searchentry_document_gin "
-    "ON determinations_searchentry USING gin (document)",
-    "searchentry_pairs_gin": "CREATE INDEX IF NOT EXISTS searchentry_pairs_gin ON determinations_searchentry USING gin (pairs)",
-    "searchentry_document_sample_gin": "CREATE INDEX IF NOT EXISTS searchentry_document_sample_gin "
-    f"ON determinations_searchentry USING gin (document) WHERE sample < {SAMPLE_INDEXED}",
-}
-
-
-@contextmanager
-def gin_indexes_deferred(enabled: bool) -> Iterator[None]:
-    """During a large load into a small table (PostgreSQL), drop the GIN indexes, and build them once after.
-
-    Updating a GIN index for every new row costs several times more than
-    building it from all rows at the end. ``ensure_gin_indexes`` rebuilds them
-    even if the load fails, and bulk ingest calls it first thing (so an
-    interrupted load is repaired by the next one).
-    """
-    if not (enabled and is_postgresql()):
-        yield
-        return
-    with connection.cursor() as cursor:
-        for name in _GIN_INDEXES:
-            cursor.execute(f"DROP INDEX IF EXISTS {name}")
-    try:
-        yield
-    finally:
-        ensure_gin_indexes()
-
-
-def ensure_gin_indexes() -> None:
-    """Create any of the search GIN indexes that is missing (PostgreSQL)."""
-    if not is_postgresql():
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '1GB'")
-        for statement in _GIN_INDEXES.values():
-            cursor.execute(statement)
-        cursor.execute("RESET maintenance_work_mem")
 
 
 def years_range() -> range:
