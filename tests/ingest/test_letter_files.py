@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from determinations.letterfiles import read_letter
+from determinations.letterfiles import READ_AHEAD, SkippedFile, iter_sources, read_letter
 from determinations.parsing import ParseError, parse_letter
 from tests.pdfmaker import encrypt_with_empty_password, image_only_pdf, text_pdf
 
@@ -75,3 +76,27 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_texts_that_are_no_letter_raise_parse_error(text: str) -> None:
     with pytest.raises(ParseError):
         parse_letter(text)
+
+
+def test_a_folder_is_walked_in_name_order_with_its_archives_in_place(tmp_path: Path) -> None:
+    """More files than are read ahead at once, an archive among them, a hidden file, a file ingest does not read."""
+    names = [f"{n:03}.txt" for n in range(READ_AHEAD * 2 + 5)]
+    for name in names:
+        (tmp_path / "letters" / name[0]).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "letters" / name[0] / name).write_text(f"letter {name}")
+    with zipfile.ZipFile(tmp_path / "letters" / "0" / "050.zip", "w") as archive:
+        archive.writestr("b.txt", "member b")
+        archive.writestr("a.txt", "member a")
+    (tmp_path / "letters" / "0" / ".hidden.txt").write_text("hidden")
+    (tmp_path / "letters" / "0" / "050.jpg").write_bytes(b"\xff\xd8")
+
+    found = list(iter_sources([tmp_path / "letters"]))
+
+    folder = tmp_path / "letters" / "0"
+    expected = [str(tmp_path / "letters" / name[0] / name) for name in names]
+    at = expected.index(str(folder / "050.txt"))
+    expected[at : at + 1] = [str(folder / n) for n in ("050.jpg", "050.txt", "050.zip/a.txt", "050.zip/b.txt")]
+    assert [item.name for item in found] == expected
+    assert isinstance(found[at], SkippedFile)
+    assert [item.data for item in found[at + 2 : at + 4]] == [b"member a", b"member b"]
+    assert found[0].data == b"letter 000.txt" and found[-1].data == f"letter {names[-1]}".encode()
