@@ -30,17 +30,15 @@ from django.db.models import (
     Expression,
     F,
     Func,
-    OuterRef,
     QuerySet,
-    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Replace, Substr
+from django.db.models.functions import Cast, Replace
 
 from . import search
-from .models import Determination, SearchEntry
+from .models import SearchEntry
 
 COLUMNS = (
     "case_number",
@@ -113,13 +111,14 @@ def _line(letters_url: str) -> Expression:
 
 
 def _citation_id() -> Expression:
-    """The letter's citation id (``Determination.citation_id``); the letter's row is read only without a case number.
+    """The letter's citation id (``Determination.citation_id``), from the search row alone.
 
-    Case numbers are URL-safe (``Determination.case_number`` validates them), so they go into the URL as they are.
+    Reading the letter's row for its SHA-256 (a subquery) would keep every line's formatting in PostgreSQL's
+    leader process, a subquery being unsafe to run in its parallel workers. Case numbers are URL-safe
+    (``Determination.case_number`` validates them), so they go into the URL as they are.
     """
-    sha = Subquery(Determination.objects.filter(pk=OuterRef("determination_id")).order_by().values("sha256")[:1])
     return Case(
-        When(case_number="", then=_joined(Value("sha-"), Substr(sha, 1, 12))),
+        When(case_number="", then=F("fallback_citation_id")),
         default=F("case_number"),
         output_field=TextField(),
     )

@@ -285,6 +285,11 @@ class SearchEntry(models.Model):
     decision = models.OneToOneField(Decision, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
     determination = models.ForeignKey(Determination, on_delete=models.CASCADE, related_name="search_entries")
     case_number = models.CharField(max_length=20, blank=True, db_index=True)
+    fallback_citation_id = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="The letter's citation id where it has no case number to serve as one (sha- and 12 hex digits).",
+    )
     decision_date = models.DateField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)

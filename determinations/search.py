@@ -1406,6 +1406,7 @@ class IndexRow:
     decision_id: int
     determination_id: int
     case_number: str
+    fallback_citation_id: str
     decision_date: datetime.date | None
     year: int | None
     outcome: str
@@ -1460,6 +1461,7 @@ def index_row(
         decision_id=decision.pk,
         determination_id=letter.pk,
         case_number=(letter.case_number or "").upper(),
+        fallback_citation_id="" if letter.case_number else letter.citation_id,
         decision_date=letter.decision_date,
         year=letter.decision_date.year if letter.decision_date else None,
         outcome=decision.outcome,
@@ -1574,7 +1576,8 @@ def write_index(rows: Sequence[IndexRow]) -> None:
 
 _STAGING = """
 CREATE TEMP TABLE IF NOT EXISTS search_staging (
-    decision_id bigint, determination_id bigint, case_number text, decision_date date, year integer,
+    decision_id bigint, determination_id bigint, case_number text, fallback_citation_id text, decision_date date,
+    year integer,
     outcome text, category text, subcategory text, specialty text, cites_mtus boolean, cites_acoem boolean,
     cites_odg boolean, cites_other boolean, sex text, age_band text, priority text, region text,
     needs_review boolean, synthetic boolean, sample integer, pairs integer[], signature bytea
