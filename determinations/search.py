@@ -1173,8 +1173,10 @@ def _parallel_read(cursor, q: str) -> None:
     The app's connections turn parallel query off, since a page's few
     thousand rows do not repay starting workers; an export of millions of
     rows divides between processes: two workers read the rows (the walk of
-    the date index and the joins, random reads that cost most) while the
-    leader formats and sends them, not reading rows itself. A result without
+    the date index and the joins, random reads that cost most) and format
+    their lines, while the leader merges them in order and sends them, not
+    reading rows itself (so a line must need no subquery, which only the
+    leader may run). A result without
     text (``q``) is read by walking the date index, its rows shared out
     between the workers: the planner would rather sort a parallel scan of the
     whole result (gigabytes of finished lines), so sorting is switched off for
