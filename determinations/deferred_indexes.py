@@ -26,6 +26,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
+from . import search
 from .models import (
     Decision,
     DeferredIndex,
@@ -75,7 +76,7 @@ ORDER BY index.relname
 @contextmanager
 def deferred(enabled: bool) -> Iterator[None]:
     """Within the block, the loaded tables lack their secondary indexes (PostgreSQL, when ``enabled``)."""
-    if not (enabled and connection.vendor == "postgresql"):
+    if not (enabled and search.is_postgresql()):
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
@@ -92,7 +93,7 @@ def deferred(enabled: bool) -> Iterator[None]:
 
 def build_deferred() -> None:
     """Build every index a load deferred: the GIN indexes first, as the longest builds."""
-    if connection.vendor != "postgresql":
+    if not search.is_postgresql():
         return
     pending = sorted(DeferredIndex.objects.all(), key=lambda index: (" USING gin " not in index.definition, index.name))
     if connection.in_atomic_block:  # other connections could not see this transaction's tables

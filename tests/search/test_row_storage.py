@@ -11,23 +11,16 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import CharField
 
 from determinations.models import SearchEntry
 from tests.factories import ItemSpec, LetterSpec, create_letters
 
 pytestmark = pytest.mark.django_db
 
-SHORT_COLUMNS = (
-    "case_number",
-    "outcome",
-    "category",
-    "subcategory",
-    "specialty",
-    "sex",
-    "age_band",
-    "priority",
-    "region",
-)
+#: The search row's text columns (its document and phrase pairs are outside the model): one added later must stay
+#: in the row too.
+SHORT_COLUMNS = [field.column for field in SearchEntry._meta.concrete_fields if isinstance(field, CharField)]
 
 
 def test_reading_the_short_columns_of_long_rows_reads_no_toast():
@@ -42,16 +35,19 @@ def test_reading_the_short_columns_of_long_rows_reads_no_toast():
         [LetterSpec(items=[long_item], specialty="Physical Medicine & Rehabilitation, Pain Medicine " * 3)] * 5
     )
     assert SearchEntry.objects.count() == 5
-    if connection.vendor != "postgresql":
-        assert set(SHORT_COLUMNS) <= {f.column for f in SearchEntry._meta.concrete_fields}
-        return
+    lengths = (
+        f"SELECT sum({' + '.join(f'length({column})' for column in SHORT_COLUMNS)}) FROM determinations_searchentry"
+    )
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(lengths)
+            assert cursor.fetchone()[0] > 5 * 200
+            return
         cursor.execute("SELECT reltoastrelid FROM pg_class WHERE oid = 'determinations_searchentry'::regclass")
         toast = cursor.fetchone()[0]
         cursor.execute("SELECT pg_stat_get_xact_blocks_fetched(%s)", [toast])
         before = cursor.fetchone()[0]
-        lengths = " + ".join(f"length({column})" for column in SHORT_COLUMNS)
-        cursor.execute(f"SELECT sum({lengths}) FROM determinations_searchentry")
+        cursor.execute(lengths)
         assert cursor.fetchone()[0] > 5 * 200
         cursor.execute("SELECT pg_stat_get_xact_blocks_fetched(%s)", [toast])
         assert cursor.fetchone()[0] == before
